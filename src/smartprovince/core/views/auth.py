@@ -1,0 +1,8 @@
+from django.contrib.auth import views as auth_views
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login view (django-axes throttles failed attempts)."""
+
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
