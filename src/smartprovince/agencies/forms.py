@@ -14,6 +14,7 @@ class AgencyForm(forms.ModelForm[Agency]):
     district = forms.ModelChoiceField(
         queryset=Area.objects.filter(level=Area.Level.DISTRICT), required=False, label="อำเภอที่ตั้ง"
     )
+    website = forms.URLField(label="เว็บไซต์", required=False, assume_scheme="https")
 
     class Meta:
         model = Agency
@@ -21,6 +22,7 @@ class AgencyForm(forms.ModelForm[Agency]):
             "code", "name_th", "name_en", "short_name_th", "kind", "parent_ministry_th",
             "district", "website", "email", "phone", "is_active",
         ]
+        error_messages = {"code": {"unique": "มีหน่วยงานที่ใช้รหัสนี้แล้ว"}}
 
 
 class UserCreateForm(forms.Form):

@@ -50,6 +50,19 @@ def plan_get(*, code: str | None = None) -> Plan:
     return plan
 
 
+def plan_home() -> Plan | None:
+    """The current plan with its goals (indicators, targets) and strategies: what the home page shows."""
+    return (
+        Plan.objects.filter(is_current=True)
+        .order_by("-fiscal_year_start_be")
+        .prefetch_related(
+            Prefetch("goals", queryset=Goal.objects.order_by("order").prefetch_related(_INDICATORS)),
+            Prefetch("strategies", queryset=Strategy.objects.order_by("number")),
+        )
+        .first()
+    )
+
+
 def strategy_get(*, plan: Plan, number: int) -> Strategy:
     strategy = (
         Strategy.objects.filter(plan=plan, number=number)

@@ -35,11 +35,10 @@ class HomeView(PermissionRequiredMixin, View):
     public = True
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        plan = plan_selectors.plan_current()
-        ctx: dict[str, Any] = {"plan": None}
+        plan = plan_selectors.plan_home()
+        ctx: dict[str, Any] = {"plan": plan}
         if plan is not None:
-            plan = plan_selectors.plan_get(code=plan.code)
-            ctx.update(plan=plan, goal_cards=_goal_cards(plan))
+            ctx["goal_cards"] = _goal_cards(plan)
         return render(request, "portal/home.html", ctx)
 
 
