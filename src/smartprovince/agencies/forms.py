@@ -35,7 +35,7 @@ class UserCreateForm(forms.Form):
         help_text="อย่างน้อย 10 ตัวอักษร ไม่ซ้ำกับชื่อผู้ใช้ และไม่ใช่ตัวเลขล้วน เว้นว่างได้หากจะตั้งภายหลัง",
     )
     agency = forms.ModelChoiceField(queryset=Agency.objects.filter(is_active=True), label="หน่วยงาน", required=False)
-    role = forms.ChoiceField(label="บทบาท", choices=[("", "—")] + list(Membership.Role.choices), required=False)
+    role = forms.ChoiceField(label="บทบาท", choices=[("", "—"), *Membership.Role.choices], required=False)
 
     def clean_username(self) -> str:
         username: str = self.cleaned_data["username"].strip()

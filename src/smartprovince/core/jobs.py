@@ -57,7 +57,7 @@ class ProgressReporter:
         if value == self._last and not message:
             return
         self._last = value
-        fields = {"progress": value}
+        fields: dict[str, Any] = {"progress": value}
         if message:
             fields["message"] = message
         Job.objects.filter(pk=self.job.pk).update(**fields)

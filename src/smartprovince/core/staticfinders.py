@@ -13,7 +13,7 @@ from django.core.files.storage import FileSystemStorage
 
 def _package_dir(module: str) -> Path:
     imported = __import__(module, fromlist=["__file__"])
-    return Path(imported.__file__).resolve().parent
+    return Path(str(imported.__file__)).resolve().parent
 
 
 def package_assets() -> dict[str, Path]:

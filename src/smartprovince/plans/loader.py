@@ -52,7 +52,7 @@ class _Writer:
         self.actor = actor
         self.result = result
 
-    def upsert(self, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]) -> models.Model:
+    def upsert(self, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]) -> Any:
         obj = model._default_manager.filter(**lookup).first()
         if obj is None:
             obj = model(**lookup, **values)
@@ -152,7 +152,10 @@ def load_reference_plans(files: list[Path], *, actor: Any = None, result: LoadRe
             keep: set[Any] = set()
             counter = [0]
 
-            def walk(items: list[dict[str, Any]], parent: ReferenceItem | None, depth: int, plan: Any = plan) -> None:
+            def walk(
+                items: list[dict[str, Any]], parent: Any, depth: int,
+                plan: Any = plan, counter: list[int] = counter, keep: set[Any] = keep,
+            ) -> None:
                 for item in items:
                     counter[0] += 1
                     obj = writer.upsert(

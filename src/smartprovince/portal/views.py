@@ -52,7 +52,7 @@ class PlanView(PermissionRequiredMixin, View):
             statements.setdefault(st.kind, []).append(st)
         indicators = [i for g in plan.goals.all() for i in g.indicators.all()] + [
             i for s in plan.strategies.all() for i in s.indicators.all()
-        ] + list(plan.province_indicators)
+        ] + list(getattr(plan, "province_indicators", []))
         latest = indicator_latest_values([i.pk for i in indicators])
         return render(
             request, "portal/plan.html",

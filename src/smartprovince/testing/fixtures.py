@@ -55,7 +55,7 @@ def make_user(db: Any) -> Callable[..., Any]:
 
 
 @pytest.fixture
-def admin_user(make_user: Callable[..., Any]) -> Any:  # noqa: F811 - overrides pytest-django's
+def admin_user(make_user: Callable[..., Any]) -> Any:
     return make_user("padmin", role="province_admin", agency="SKN-PO")
 
 

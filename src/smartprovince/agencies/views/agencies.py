@@ -64,7 +64,7 @@ class AgencyUpdateView(PermissionRequiredMixin, View):
         agency = selectors.agency_get(code=code)
         form = AgencyForm(request.POST, instance=Agency.objects.get(pk=agency.pk))
         if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items()}
+            data = dict(form.cleaned_data)
             try:
                 services.agency_update(actor=request.user, agency=agency, **data)
             except ValidationError as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -22,7 +24,7 @@ from ..models import Membership
 User = get_user_model()
 
 
-def _get_user(pk: int) -> User:  # type: ignore[valid-type]
+def _get_user(pk: int) -> Any:
     user = User.objects.filter(pk=pk).first()
     if user is None:
         raise Http404
@@ -59,7 +61,7 @@ class UserCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, f"สร้างผู้ใช้ “{user.username}” แล้ว")
+                messages.success(request, f"สร้างผู้ใช้ “{user.get_username()}” แล้ว")
                 return redirect("agencies:user-detail", pk=user.pk)
         return render(request, "agencies/user_form.html", {"form": form}, status=400)
 
@@ -86,7 +88,7 @@ class UserDetailView(PermissionRequiredMixin, View):
                 return redirect("agencies:user-detail", pk=user.pk)
         return self._render(request, user, form, status=400)
 
-    def _render(self, request: HttpRequest, user: User, form: MembershipForm, status: int = 200) -> HttpResponse:  # type: ignore[valid-type]
+    def _render(self, request: HttpRequest, user: Any, form: MembershipForm, status: int = 200) -> HttpResponse:
         memberships = Membership.objects.filter(user=user, is_active=True).select_related("agency")
         return render(
             request, "agencies/user_detail.html",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.views import View
 
@@ -29,7 +29,7 @@ class JobStatusView(PermissionRequiredMixin, View):
 class JobDownloadView(PermissionRequiredMixin, View):
     permission = "core.job:read"
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         job = access_job(actor=request.user, job_id=pk)
         if not job.result_file:
             raise Http404

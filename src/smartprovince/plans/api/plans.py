@@ -36,7 +36,7 @@ class MissionSerializer(serializers.ModelSerializer[Mission]):
 
 class GoalSerializer(serializers.ModelSerializer[Goal]):
     indicators = IndicatorSerializer(many=True, read_only=True)
-    missions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    missions: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
         model = Goal
@@ -45,9 +45,9 @@ class GoalSerializer(serializers.ModelSerializer[Goal]):
 
 class StrategySerializer(serializers.ModelSerializer[Strategy]):
     indicators = IndicatorSerializer(many=True, read_only=True)
-    missions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    goals = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    alignments = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    missions: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    goals: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    alignments: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
         model = Strategy
@@ -70,7 +70,7 @@ class PlanDetailSerializer(PlanSummarySerializer):
     province_indicators = IndicatorSerializer(many=True, read_only=True)
 
     class Meta(PlanSummarySerializer.Meta):
-        fields = PlanSummarySerializer.Meta.fields + ["missions", "goals", "strategies", "province_indicators"]
+        fields = [*PlanSummarySerializer.Meta.fields, "missions", "goals", "strategies", "province_indicators"]
 
 
 class PlanListApi(generics.ListAPIView[Plan]):

@@ -15,6 +15,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         load_demo(seed=options["seed"], stdout=self.stdout)
-        self.stdout.write("โหลดข้อมูลสาธิตแล้ว ผู้ใช้สาธิต (รหัสผ่านทุกคน: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"โหลดข้อมูลสาธิตแล้ว ผู้ใช้สาธิต (รหัสผ่านทุกคน: {DEMO_PASSWORD}):")
         for username, name, role, agency in DEMO_USERS:
             self.stdout.write(f"  {username:<10} {role:<15} {agency:<9} {name}")
