@@ -90,14 +90,20 @@ def tr(obj: Any, field: str = "name") -> Any:
 
 
 @register.filter
-def num(value: Any, digits: int = 0) -> str:
-    """Thousands separators with a fixed number of decimals; '–' for None."""
+def num(value: Any, digits: int | None = None) -> str:
+    """Thousands separators; ``digits`` decimals, or by default none for whole numbers and up to
+    two otherwise; '–' for None."""
     if value is None or value == "":
         return "–"
     try:
         number = Decimal(str(value))
     except Exception:
         return str(value)
+    if digits is None:
+        if number == number.to_integral_value():
+            return f"{number:,.0f}"
+        text = f"{number:,.2f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return f"{number:,.{int(digits)}f}"
 
 

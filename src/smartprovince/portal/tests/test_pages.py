@@ -86,3 +86,14 @@ def test_security_headers(client: Client) -> None:
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert "<script>" not in response.content.decode()
+
+
+def test_thai_first_whatever_the_browser_announces(client: Client) -> None:
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "th"
+    assert "วิสัยทัศน์" in response.content.decode()
+
+
+def test_numbers_drop_needless_decimals(client: Client) -> None:
+    html = client.get("/plan/strategies/2/").content.decode()
+    assert ">60<sup>*</sup>" in html and ">4.21<sup>*</sup>" in html
