@@ -36,3 +36,4 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif response.status_code in _MESSAGES_TH:
         response.data = {"detail": _MESSAGES_TH[response.status_code], "code": getattr(exc, "default_code", "")}
     return response
+
