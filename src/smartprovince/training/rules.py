@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,7 +20,7 @@ def validate_level_bounds(bounds: Sequence[float]) -> list[str]:
         return errors
     if any(not 0 < b <= 100 for b in bounds):
         errors.append("เกณฑ์คะแนนต้องอยู่ระหว่าง 0 ถึง 100")
-    if any(b >= c for b, c in zip(bounds, bounds[1:], strict=False)):
+    if any(b >= c for b, c in itertools.pairwise(bounds)):
         errors.append("เกณฑ์คะแนนของระดับที่สูงกว่าต้องมากกว่าระดับที่ต่ำกว่า")
     return errors
 
