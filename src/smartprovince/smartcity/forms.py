@@ -18,6 +18,8 @@ class InitiativeForm(forms.ModelForm):
     districts = forms.ModelMultipleChoiceField(Area.objects.none(), label="อำเภอที่ดำเนินการ", required=False,
                                                widget=forms.CheckboxSelectMultiple)
 
+    website = forms.URLField(label="เว็บไซต์", required=False, assume_scheme="https")
+
     class Meta:
         model = Initiative
         fields = ["title_th", "title_en", "summary_th", "domains", "sectors", "kind", "status", "started_on",
@@ -31,6 +33,8 @@ class InitiativeForm(forms.ModelForm):
 
 
 class LinkForm(forms.ModelForm):
+    website = forms.URLField(label="เว็บไซต์", required=False, assume_scheme="https")
+
     class Meta:
         model = InitiativeLink
         fields = ["kind", "title_th", "reference", "url"]

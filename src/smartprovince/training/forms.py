@@ -85,6 +85,9 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = ["name_th", "starts_on", "ends_on", "is_online", "place_th", "online_url", "district", "capacity", "is_cancelled"]
         widgets = {"starts_on": DATE, "ends_on": DATE}
+        field_classes: dict[str, Any] = {}
+
+    online_url = forms.URLField(label="ลิงก์ห้องออนไลน์", required=False, assume_scheme="https")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
