@@ -7,6 +7,7 @@ import random
 from typing import Any
 
 from smartprovince.agencies.models import Agency
+from smartprovince.core.models import Area
 
 from .models import Domain, Initiative, Sector
 from .reference import reference_seed
@@ -50,8 +51,8 @@ def load_demo(*, rng: random.Random, today: dt.date, stdout: Any = None) -> None
         operating = min(operating, today) if operating else None
         i = Initiative.objects.create(agency=agency, title_th=title, summary_th=summary, kind=kind, status=status,
                                       started_on=started, operating_since=operating)
-        i.domains.set(domains)
-        i.sectors.set(sectors)
-        i.districts.set(districts)
+        i.domains.set(Domain.objects.filter(code__in=domains))
+        i.sectors.set(Sector.objects.filter(code__in=sectors))
+        i.districts.set(Area.objects.filter(code__in=districts))
     if stdout:
         stdout.write(f"smartcity: {len(ITEMS)} โครงการ\n")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -24,12 +24,12 @@ class InitiativeForm(forms.ModelForm):
         model = Initiative
         fields = ["title_th", "title_en", "summary_th", "domains", "sectors", "kind", "status", "started_on",
                   "operating_since", "certified_on", "ended_on", "districts", "website", "is_published"]
-        widgets = {f: DATE for f in ("started_on", "operating_since", "certified_on", "ended_on")} | {
+        widgets = dict.fromkeys(("started_on", "operating_since", "certified_on", "ended_on"), DATE) | {
             "summary_th": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["districts"].queryset = Area.objects.filter(level=Area.Level.DISTRICT).order_by("name_th")
+        cast(forms.ModelMultipleChoiceField, self.fields["districts"]).queryset = Area.objects.filter(level=Area.Level.DISTRICT).order_by("name_th")
 
 
 class LinkForm(forms.ModelForm):

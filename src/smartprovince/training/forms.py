@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -25,7 +25,7 @@ class AgencyChoiceForm(forms.Form):
 
     def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
+        cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
         if agencies.count() == 1:
             self.fields["agency"].initial = agencies.first()
 
@@ -91,7 +91,7 @@ class SessionForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = districts()
+        cast(forms.ModelChoiceField, self.fields["district"]).queryset = districts()
 
 
 class EnrolForm(forms.Form):
@@ -100,7 +100,7 @@ class EnrolForm(forms.Form):
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = people
+        cast(forms.ModelMultipleChoiceField, self.fields["people"]).queryset = people
 
 
 class ActivityForm(forms.ModelForm):
@@ -115,7 +115,7 @@ class ActivityForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = districts()
+        cast(forms.ModelChoiceField, self.fields["district"]).queryset = districts()
 
 
 class PhotoForm(forms.Form):

@@ -39,7 +39,8 @@ def overall_score(scores: Iterable[Decimal]) -> Decimal:
     values = [Decimal(str(s)) for s in scores]
     if not values:
         raise ValueError("ไม่มีคะแนนรายด้าน")
-    return (sum(values) / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    total: Decimal = sum(values, Decimal(0))
+    return (total / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def is_literate(*, latest_level: int | None, completed_qualifying_course: bool, min_level: int, course_counts: bool) -> bool:

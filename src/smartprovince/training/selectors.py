@@ -97,7 +97,7 @@ def staff_kpi_rows(*, on: dt.date, fiscal_year_be: int, measure: str) -> list[di
 
     policy = policy_get()
     people = staff_status_queryset(on=on, fiscal_year_be=fiscal_year_be)
-    per_person = people.values("pk", "agency_id", "trained", "qualified", "latest_level")
+    per_person = people.values("pk", "agency_id", "trained", "qualified", "latest_level")  # type: ignore[misc]
     counts: dict[int, dict[str, int]] = {}
     for p in per_person:
         c = counts.setdefault(p["agency_id"], {"registered": 0, "numerator": 0})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from rest_framework import generics, serializers
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
@@ -12,9 +14,9 @@ from ..selectors import initiative_list
 
 class InitiativeSerializer(serializers.ModelSerializer[Initiative]):
     agency_code = serializers.CharField(source="agency.code", read_only=True)
-    domains = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
-    sectors = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
-    districts = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    domains: Any = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    sectors: Any = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    districts: Any = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
 
     class Meta:
         model = Initiative
