@@ -25,6 +25,8 @@ urlpatterns = [
     path("app/eservices/", include("smartprovince.eservices.urls")),
     path("app/training/", include("smartprovince.training.urls")),
     path("app/smartcity/", include("smartprovince.smartcity.urls")),
+    path("digital-skills/", include("smartprovince.training.public_urls")),
+    path("smart-city/", include("smartprovince.smartcity.public_urls")),
     path("api/v1/", include("smartprovince.config.api_urls")),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),

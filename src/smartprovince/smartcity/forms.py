@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+
+from smartprovince.core.forms import ThaiDateInput
+from smartprovince.core.models import Area
+
+from .models import Domain, Initiative, InitiativeLink, Sector
+
+DATE = ThaiDateInput(format="%Y-%m-%d")
+
+
+class InitiativeForm(forms.ModelForm):
+    domains = forms.ModelMultipleChoiceField(Domain.objects.all(), label="ด้านเมืองอัจฉริยะ (depa)", widget=forms.CheckboxSelectMultiple)
+    sectors = forms.ModelMultipleChoiceField(Sector.objects.all(), label="ภาคส่วนที่ส่งเสริม", widget=forms.CheckboxSelectMultiple)
+    districts = forms.ModelMultipleChoiceField(Area.objects.none(), label="อำเภอที่ดำเนินการ", required=False,
+                                               widget=forms.CheckboxSelectMultiple)
+
+    website = forms.URLField(label="เว็บไซต์", required=False, assume_scheme="https")
+
+    class Meta:
+        model = Initiative
+        fields = ["title_th", "title_en", "summary_th", "domains", "sectors", "kind", "status", "started_on",
+                  "operating_since", "certified_on", "ended_on", "districts", "website", "is_published"]
+        widgets = dict.fromkeys(("started_on", "operating_since", "certified_on", "ended_on"), DATE) | {
+            "summary_th": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelMultipleChoiceField, self.fields["districts"]).queryset = Area.objects.filter(level=Area.Level.DISTRICT).order_by("name_th")
+
+
+class LinkForm(forms.ModelForm):
+    website = forms.URLField(label="เว็บไซต์", required=False, assume_scheme="https")
+
+    class Meta:
+        model = InitiativeLink
+        fields = ["kind", "title_th", "reference", "url"]

@@ -1,0 +1,104 @@
+"""Government staff of an agency (personal data) and the yearly headcount snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class PersonnelType(models.TextChoices):
+    CIVIL_SERVANT = "civil_servant", "ข้าราชการ"
+    GOVERNMENT_EMPLOYEE = "government_employee", "พนักงานราชการ"
+    EMPLOYEE = "employee", "ลูกจ้าง"
+    OTHER = "other", "อื่น ๆ"
+
+
+class JobGroup(models.TextChoices):
+    IT = "it", "สายงานเทคโนโลยีสารสนเทศ (IT)"
+    NON_IT = "non_it", "สายงานอื่น (Non-IT)"
+
+
+class RoleLevel(models.TextChoices):
+    OPERATIONAL = "operational", "ระดับปฏิบัติการ"
+    SUPERVISOR = "supervisor", "ระดับหัวหน้างาน/ผู้อำนวยการ"
+    EXECUTIVE = "executive", "ระดับผู้บริหาร"
+
+
+class Person(models.Model):
+    """A member of an agency's staff. Names are personal data: only the agency's own editors and
+    the province admin see them (permission ``training.staff:read_personal``)."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="staff", verbose_name="หน่วยงาน")
+    title_th = models.CharField("คำนำหน้า", max_length=32, blank=True)
+    first_name_th = models.CharField("ชื่อ", max_length=100)
+    last_name_th = models.CharField("นามสกุล", max_length=100)
+    position_th = models.CharField("ตำแหน่ง", max_length=200)
+    personnel_type = models.CharField("ประเภทบุคลากร", max_length=24, choices=PersonnelType.choices)
+    job_group = models.CharField("กลุ่มสายงาน", max_length=8, choices=JobGroup.choices, default=JobGroup.NON_IT)
+    role_level = models.CharField("ระดับ", max_length=16, choices=RoleLevel.choices, default=RoleLevel.OPERATIONAL)
+    email = models.EmailField("อีเมล", blank=True)
+    started_on = models.DateField("วันที่เริ่มปฏิบัติงาน", null=True, blank=True)
+    left_on = models.DateField("วันที่พ้นจากหน่วยงาน", null=True, blank=True)
+    is_active = models.BooleanField("ยังปฏิบัติงานอยู่", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agency__name_th", "first_name_th", "last_name_th", "id"]
+        verbose_name = "บุคลากร"
+        verbose_name_plural = "บุคลากร"
+        indexes = [models.Index(fields=["agency", "is_active"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(left_on__isnull=True) | models.Q(is_active=False),
+                name="training_person_left_inactive",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.title_th}{self.first_name_th} {self.last_name_th}".strip()
+
+    def active_on(self, day: dt.date) -> bool:
+        """Was the person on the agency's staff on ``day``? (the rule the KPIs use)"""
+        if self.started_on and self.started_on > day:
+            return False
+        return self.left_on is None or self.left_on > day
+
+
+class HeadcountSnapshot(models.Model):
+    """How many staff an agency had in a fiscal year: the denominator of the staff KPIs.
+
+    Taken from the registered staff (``source = registry``) or entered by the agency when not
+    every person is registered (``source = manual``)."""
+
+    class Source(models.TextChoices):
+        REGISTRY = "registry", "นับจากทะเบียนบุคลากรในระบบ"
+        MANUAL = "manual", "หน่วยงานกรอกจำนวนเอง"
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="headcounts", verbose_name="หน่วยงาน")
+    fiscal_year_be = models.PositiveSmallIntegerField("ปีงบประมาณ (พ.ศ.)")
+    total = models.PositiveIntegerField("จำนวนบุคลากรทั้งหมด")
+    it_count = models.PositiveIntegerField("สายงาน IT", default=0)
+    by_type = models.JSONField("จำแนกตามประเภทบุคลากร", default=dict, blank=True)
+    source = models.CharField("ที่มา", max_length=12, choices=Source.choices, default=Source.REGISTRY)
+    note = models.CharField("หมายเหตุ", max_length=255, blank=True)
+    taken_at = models.DateTimeField("บันทึกเมื่อ", auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-fiscal_year_be", "agency__name_th"]
+        verbose_name = "จำนวนบุคลากรรายปีงบประมาณ"
+        verbose_name_plural = "จำนวนบุคลากรรายปีงบประมาณ"
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "fiscal_year_be"], name="training_headcount_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} ปีงบประมาณ {self.fiscal_year_be}: {self.total} คน"
