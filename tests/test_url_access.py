@@ -37,6 +37,20 @@ PUBLIC_ROUTES = {
     "api/v1/agencies/<str:code>/",
     "api/v1/plans/",
     "api/v1/plans/<str:code>/",
+    # training & smart city (issue 7)
+    "digital-skills/verify/<str:token>/",
+    "digital-skills/activities/",
+    "digital-skills/activities/<int:pk>/",
+    "smart-city/",
+    "smart-city/<int:pk>/",
+    "api/v1/courses/",
+    "api/v1/courses/<int:pk>/",
+    "api/v1/sessions/",
+    "api/v1/sessions/<int:pk>/",
+    "api/v1/activities/",
+    "api/v1/activities/<int:pk>/",
+    "api/v1/initiatives/",
+    "api/v1/initiatives/<int:pk>/",
 }
 # Apps add their public routes here as they are built.
 PUBLIC_ROUTE_PREFIXES: tuple[str, ...] = ("static/", "media/")

@@ -10,7 +10,7 @@ from ..models import Course, Session, SkillArea
 from ..selectors import course_list, session_list
 
 
-class AreaSerializer(serializers.ModelSerializer[SkillArea]):
+class SkillAreaSerializer(serializers.ModelSerializer[SkillArea]):
     framework = serializers.SerializerMethodField()
 
     class Meta:
@@ -23,7 +23,7 @@ class AreaSerializer(serializers.ModelSerializer[SkillArea]):
 
 class CourseSerializer(serializers.ModelSerializer[Course]):
     agency_code = serializers.CharField(source="agency.code", read_only=True)
-    areas = AreaSerializer(many=True, read_only=True)
+    areas = SkillAreaSerializer(many=True, read_only=True)
 
     class Meta:
         model = Course
