@@ -25,7 +25,7 @@ class BudgetLineSerializer(serializers.ModelSerializer[BudgetLine]):
 
 
 class ProjectOutSerializer(serializers.ModelSerializer[Project]):
-    agency = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    agency: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
     strategy = serializers.IntegerField(source="strategy.number", read_only=True)
     allocated_total = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True, required=False)
     latest_progress = serializers.DecimalField(max_digits=5, decimal_places=2, read_only=True, required=False, allow_null=True)
@@ -40,9 +40,9 @@ class ProjectOutSerializer(serializers.ModelSerializer[Project]):
 
 class ProjectDetailSerializer(ProjectOutSerializer):
     budget_lines = BudgetLineSerializer(many=True, read_only=True)
-    alignments = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    districts = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    subdistricts = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    alignments: Any = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    districts: Any = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    subdistricts: Any = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta(ProjectOutSerializer.Meta):
         fields = [*ProjectOutSerializer.Meta.fields, "rationale_th", "objectives_th", "target_group_th",
@@ -50,7 +50,7 @@ class ProjectDetailSerializer(ProjectOutSerializer):
 
 
 class ProjectInSerializer(serializers.Serializer[Any]):
-    agency = serializers.SlugRelatedField(slug_field="code", queryset=Agency.objects.filter(is_active=True), required=False)
+    agency: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", queryset=Agency.objects.filter(is_active=True), required=False)
     strategy = serializers.SlugRelatedField(slug_field="number", queryset=Strategy.objects.filter(plan__is_current=True))
     name_th = serializers.CharField(max_length=500)
     rationale_th = serializers.CharField(required=False, allow_blank=True)
@@ -62,9 +62,9 @@ class ProjectInSerializer(serializers.Serializer[Any]):
     officer_position = serializers.CharField(max_length=200, required=False, allow_blank=True)
     officer_phone = serializers.CharField(max_length=64, required=False, allow_blank=True)
     officer_email = serializers.EmailField(required=False, allow_blank=True)
-    alignments = serializers.SlugRelatedField(slug_field="code", many=True, queryset=ReferenceItem.objects.all(), required=False)
-    districts = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Area.objects.filter(level="district"), required=False)
-    subdistricts = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Area.objects.filter(level="subdistrict"), required=False)
+    alignments: Any = serializers.SlugRelatedField(slug_field="code", many=True, queryset=ReferenceItem.objects.all(), required=False)
+    districts: Any = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Area.objects.filter(level="district"), required=False)
+    subdistricts: Any = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Area.objects.filter(level="subdistrict"), required=False)
     status = serializers.ChoiceField(choices=Project.Status.choices, required=False)
 
 

@@ -64,7 +64,7 @@ def project_list(
         ProgressReport.objects.filter(project=OuterRef("pk"), status__in=COUNTED_REPORT_STATUSES)
         .order_by("-month").values("progress_percent")[:1]
     )
-    money = DecimalField(max_digits=16, decimal_places=2)
+    money: DecimalField = DecimalField(max_digits=16, decimal_places=2)
     return (
         qs.select_related("agency", "strategy")
         .annotate(

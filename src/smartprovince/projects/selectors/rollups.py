@@ -75,7 +75,7 @@ def project_facts(
         for b in BudgetLine.objects.filter(project__in=projects, fiscal_year_be=period.fiscal_year_be)
         .order_by().values("project_id").annotate(p=Sum("planned"), a=Sum("allocated"))
     }
-    reports: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    reports: dict[int, list[Any]] = defaultdict(list)
     for r in (
         ProgressReport.objects.filter(project__in=projects, month__lte=period.end)
         .order_by("project_id", "month")
@@ -136,18 +136,20 @@ def rollup_breakdown(
     """Roll-ups per strategy, agency or project: ``[{"key", "label", "rollup", "ledgers"}]``."""
     facts, ledgers = project_facts(period, as_of=as_of, agency_id=agency_id, strategy_id=strategy_id,
                                    agency_ids=agency_ids)
+    key_of: dict[int, Any]
     if by == "strategy":
         key_of = {pid: (lg.strategy_number, lg.strategy_id) for pid, lg in ledgers.items()}
     elif by == "agency":
         key_of = {pid: (lg.agency_name, lg.agency_id) for pid, lg in ledgers.items()}
     else:
         key_of = {pid: (lg.code, pid) for pid, lg in ledgers.items()}
-    groups = rollup_by(facts, key_of)  # type: ignore[arg-type]
-    members: dict[object, list[ProjectLedger]] = defaultdict(list)
+    groups = rollup_by(facts, key_of)
+    members: dict[Any, list[ProjectLedger]] = defaultdict(list)
     for pid, key in key_of.items():
         members[key].append(ledgers[pid])
     result = []
-    for key in sorted(groups, key=lambda k: k[0]):  # type: ignore[index]
+    keys: list[Any] = sorted(groups, key=lambda k: k[0])  # type: ignore[index]
+    for key in keys:
         first = members[key][0]
         label = {
             "strategy": f"ยุทธศาสตร์ที่ {first.strategy_number}",

@@ -54,9 +54,9 @@ def _set_areas(project: Project, districts: Sequence[Any], subdistricts: Sequenc
     ):
         raise ValidationError({"districts": message(ProjectErrorCode.SUBDISTRICT_LEVEL)})
     # A subdistrict implies its district.
-    district_ids |= {areas[c].parent_id for c in subdistrict_ids if areas[c].parent_id}
-    project.districts.set(sorted(district_ids))
-    project.subdistricts.set(sorted(subdistrict_ids))
+    district_ids |= {str(areas[c].parent_id) for c in subdistrict_ids if areas[c].parent_id}
+    project.districts.set([areas.get(c) or Area(code=c) for c in sorted(district_ids)])
+    project.subdistricts.set([areas[c] for c in sorted(subdistrict_ids)])
     return {"districts": sorted(district_ids), "subdistricts": sorted(subdistrict_ids)}
 
 
@@ -131,7 +131,7 @@ def project_update(
     require(actor, "projects.project:write", project.agency_id)
     project = Project.objects.select_for_update().get(pk=project.pk)
     before = snapshot(project, TRACKED_FIELDS)
-    before_m2m = {
+    before_m2m: dict[str, list[Any]] = {
         "alignments": sorted(project.alignments.values_list("pk", flat=True)),
         "districts": sorted(project.districts.values_list("pk", flat=True)),
         "subdistricts": sorted(project.subdistricts.values_list("pk", flat=True)),
