@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,8 @@ from django.test import Client, override_settings
 from smartprovince.agencies.models import Agency
 
 pytestmark = pytest.mark.django_db
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 
 def test_post_without_csrf_token_is_refused_and_changes_nothing(make_user: Any) -> None:
@@ -74,6 +77,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path: Any) -> None:
         "SECRET_KEY": "x" * 20 + "-production-secret-key-for-the-check-0123456789",
         "ALLOWED_HOSTS": "dap.example.go.th",
         "DATA_DIR": str(tmp_path),
+        "PYTHONPATH": SRC,
     }
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -85,7 +89,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path: Any) -> None:
 
 
 def test_production_refuses_default_secret_key(tmp_path: Any) -> None:
-    env = {**os.environ, "DEBUG": "0", "DATA_DIR": str(tmp_path)}
+    env = {**os.environ, "DEBUG": "0", "DATA_DIR": str(tmp_path), "PYTHONPATH": SRC}
     env.pop("SECRET_KEY", None)
     result = subprocess.run([sys.executable, "-m", "smartprovince", "check"], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr

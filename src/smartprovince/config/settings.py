@@ -242,6 +242,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "status" field with their own choices: name each enum.
+    "ENUM_NAME_OVERRIDES": {
+        "ProjectStatusEnum": "smartprovince.projects.models.Project.Status",
+        "ProgressReportStatusEnum": "smartprovince.projects.models.ProgressReport.Status",
+        "ActionPlanStatusEnum": "smartprovince.projects.models.AgencyActionPlan.Status",
+        "EnrolmentStatusEnum": "smartprovince.training.models.courses.Enrolment.Status",
+        "InitiativeStatusEnum": "smartprovince.smartcity.models.Initiative.Status",
+        "JobStatusEnum": "smartprovince.core.models.Job.Status",
+    },
 }
 
 # Platform-level configuration

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -72,8 +73,10 @@ def _int(value: Any) -> int | None:
     return int(value) if str(value or "").isdigit() else None
 
 
-class ProjectListApi(generics.GenericAPIView[Project]):
+class ProjectListApi(generics.ListAPIView[Project]):
     """Projects the caller may read. Filters: ``fy``, ``agency`` (code), ``strategy`` (number), ``status``, ``district`` (code), ``q`` (Thai text)."""
+
+    queryset = Project.objects.none()  # schema generation; rows come from get_queryset
 
     permission = "projects.project:read"
     write_permission = "projects.project:write"
@@ -90,10 +93,7 @@ class ProjectListApi(generics.GenericAPIView[Project]):
             status=params.get("status", ""), district=params.get("district", ""), q=params.get("q", ""),
         )
 
-    def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(ProjectOutSerializer(page, many=True).data)
-
+    @extend_schema(request=ProjectInSerializer, responses={201: ProjectDetailSerializer})
     def post(self, request: Request) -> Response:
         data = ProjectInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -124,6 +124,7 @@ class ProjectDetailApi(generics.GenericAPIView[Project]):
     def get(self, request: Request, pk: int) -> Response:
         return Response(ProjectDetailSerializer(selectors.project_detail(actor=request.user, id=pk)).data)
 
+    @extend_schema(request=ProjectInSerializer, responses={200: ProjectDetailSerializer})
     def patch(self, request: Request, pk: int) -> Response:
         project = selectors.access_project(actor=request.user, id=pk)
         if not has_perm(request.user, "projects.project:write", project.agency_id):

@@ -37,17 +37,18 @@ def _project_for_write(request: Request, pk: int) -> Any:
     return project
 
 
-class ReportListApi(generics.GenericAPIView[ProgressReport]):
+class ReportListApi(generics.ListAPIView[ProgressReport]):
     """Monthly reports of a project (newest first); POST creates the month's report as a draft."""
+
+    queryset = ProgressReport.objects.none()  # schema generation; rows come from get_queryset
 
     permission = "projects.project:read"
     write_permission = "projects.report:write"
     serializer_class = ReportSerializer
 
-    def get(self, request: Request, pk: int) -> Response:
-        project = selectors.access_project(actor=request.user, id=pk)
-        page = self.paginate_queryset(project.reports.order_by("-month"))
-        return self.get_paginated_response(ReportSerializer(page, many=True).data)
+    def get_queryset(self) -> Any:
+        project = selectors.access_project(actor=self.request.user, id=self.kwargs["pk"])
+        return project.reports.order_by("-month")
 
     def post(self, request: Request, pk: int) -> Response:
         project = _project_for_write(request, pk)
