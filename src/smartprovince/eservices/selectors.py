@@ -60,7 +60,8 @@ def channels_for_service(service: EService, *, active_only: bool = True) -> tupl
     qs = Channel.objects.filter(agency_id=service.agency_id).filter(Q(service=service) | Q(service__isnull=True))
     if active_only:
         qs = qs.filter(is_active=True)
-    own, agency = [], []
+    own: list[Channel] = []
+    agency: list[Channel] = []
     for channel in qs.order_by("channel_type", "pk"):
         (own if channel.service_id else agency).append(channel)
     return own, agency
