@@ -21,6 +21,8 @@ def _set_queryset(form: forms.BaseForm, name: str, queryset: Any) -> None:
 
 
 class EServiceForm(forms.ModelForm[EService]):
+    url = forms.URLField(label="ลิงก์บริการออนไลน์", max_length=500, required=False, assume_scheme="https")
+
     class Meta:
         model = EService
         fields = [
