@@ -48,7 +48,7 @@ def poster_pdf(*, survey: Survey, url: str) -> bytes:
     pdf.set_font("Sarabun", "", 20)
     pdf.set_x(20)
     pdf.multi_cell(width, 10, _breakable(survey.title_th), align="C")
-    pdf.set_font("Sarabun", "B", 18)
+    pdf.set_font("Sarabun", "", 18)
     pdf.set_x(20)
     subtitle = survey.agency.name_th + (f" · {survey.service.name_th}" if survey.service_id and survey.service else "")
     pdf.multi_cell(width, 9, _breakable(subtitle), align="C")
