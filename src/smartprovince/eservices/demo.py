@@ -92,7 +92,7 @@ DEMO: dict[str, tuple[list[str], list[tuple[str, str, int, int, int, str, str]]]
         [("ร้องเรียนร้องทุกข์ผ่านศูนย์ดำรงธรรมจังหวัด", ServiceCategory.COMPLAINTS, L.ONLINE_SUBMISSION, 0, 15, TimeUnit.DAYS, "")],
     ),
 }
-SLUG = {C.WEBSITE: "www", C.FACEBOOK: "facebook", C.LINE_OA: "line", C.MOBILE_APP: "app", C.EMAIL: "email",
+SLUG: dict[str, str] = {C.WEBSITE: "www", C.FACEBOOK: "facebook", C.LINE_OA: "line", C.MOBILE_APP: "app", C.EMAIL: "email",
         C.GOV_PLATFORM: "gov", C.QR_PROMPTPAY: "pay", C.KIOSK: "kiosk"}
 COMMENTS = [
     "เจ้าหน้าที่ให้บริการดีมาก อธิบายชัดเจน", "อยากให้มีที่จอดรถเพิ่ม", "ยื่นออนไลน์สะดวก ไม่ต้องเดินทาง",

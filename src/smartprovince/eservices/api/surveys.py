@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from .. import abuse, results, selectors, services
 from ..choices import SCALE, ChannelType, Section
-from ..services.surveys import COMMENT_MAX, sort_questions
+from ..services.surveys import COMMENT_MAX, sort_questions, survey_target
 
 THANKS_TH = "ขอบคุณที่ร่วมประเมินความพึงพอใจ คำตอบของท่านได้รับการบันทึกแล้ว"
 
@@ -74,16 +74,16 @@ class SurveyResponseCreateApi(APIView):
     throttle_classes = [SurveySubmitThrottle]
 
     def post(self, request: Request, pk: int) -> Response:
-        survey = selectors.survey_public_get(pk=pk)
+        target = survey_target(pk)
         data = ResponseInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         try:
-            nonce = abuse.read_form_token(values["form_token"], survey.pk)
+            nonce = abuse.read_form_token(values["form_token"], target.pk)
         except abuse.TokenError as exc:
             raise ValidationError({"form_token": exc.message_th}) from None
         result = services.survey_response_submit(
-            survey=survey, answers=values["answers"], nonce=nonce, district_code=values.get("district", ""),
+            survey=target, answers=values["answers"], nonce=nonce, district_code=values.get("district", ""),
             channel_type=values.get("channel_type", ""), comment=values.get("comment", ""), source="api",
         )
         return Response(

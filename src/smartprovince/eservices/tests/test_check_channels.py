@@ -17,14 +17,14 @@ pytestmark = pytest.mark.django_db
 
 
 class Handler(BaseHTTPRequestHandler):
-    def do_HEAD(self):  # noqa: N802
+    def do_HEAD(self):
         if self.path == "/no-head":
             self.send_response(405)
         else:
             self.send_response(200 if self.path in ("/ok", "/") else 404)
         self.end_headers()
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         self.send_response(200 if self.path == "/no-head" else 404)
         self.end_headers()
 

@@ -14,7 +14,7 @@ C = ChannelType
 
 
 def test_phone_and_counter_are_the_only_non_digital_types():
-    assert NON_DIGITAL_CHANNEL_TYPES == {"phone", "counter"}
+    assert {"phone", "counter"} == NON_DIGITAL_CHANNEL_TYPES
     assert len(DIGITAL_CHANNEL_TYPES) == 9
     assert not is_digital(C.PHONE) and not is_digital(C.COUNTER)
     assert all(is_digital(t) for t in (C.WEBSITE, C.ESERVICE, C.MOBILE_APP, C.LINE_OA, C.FACEBOOK, C.EMAIL, C.KIOSK, C.GOV_PLATFORM, C.QR_PROMPTPAY))

@@ -72,7 +72,7 @@ def test_bad_input_is_400_in_thai_and_nothing_stored(agri_survey, change, field)
 def test_score_out_of_range(agri_survey):
     client = APIClient()
     payload = _payload(client, agri_survey)
-    payload["answers"] = {k: 6 for k in payload["answers"]}
+    payload["answers"] = dict.fromkeys(payload["answers"], 6)
     assert client.post(reverse("api-survey-responses", args=[agri_survey.pk]), payload, format="json").status_code == 400
     assert SurveyResponse.objects.count() == 0
 
