@@ -1,0 +1,109 @@
+"""Back-office pages for usage statistics: list, one-value form, XLSX import and template."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views import View
+
+from smartprovince.core import thai_calendar as tc
+from smartprovince.core.forms import apply_validation_error
+from smartprovince.core.permissions import PermissionRequiredMixin
+from smartprovince.core.xlsx import Sheet, xlsx_response
+
+from .. import selectors, services
+from ..choices import ChannelType
+from ..forms import UsageForm, UsageImportForm
+from ..models import EService
+from ..services.usage import IMPORT_HEADERS, import_template_rows
+from .registry import _int
+
+
+def _writable_services(request: HttpRequest) -> object:
+    agencies = selectors.writable_agencies(actor=request.user, permission="eservices.usage:write")
+    return EService.objects.filter(agency__in=agencies, is_active=True).select_related("agency").order_by("code")
+
+
+class UsageListView(PermissionRequiredMixin, View):
+    permission = "eservices.service:read"
+
+    def _render(self, request: HttpRequest, form: UsageForm | None, import_form: UsageImportForm | None, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
+        agency_id = _int(request.GET.get("agency"))
+        qs = selectors.usage_list(actor=request.user, agency_id=agency_id)
+        page = Paginator(qs, 50).get_page(request.GET.get("page"))
+        today = timezone.localdate()
+        last_month = tc.add_months(tc.month_start(today), -1)
+        return render(
+            request, "eservices/usage.html",
+            {
+                "page_obj": page, "rows": page.object_list, "agency_id": agency_id,
+                "agencies": selectors.writable_agencies(actor=request.user, permission="eservices.service:read"),
+                "form": form or UsageForm(
+                    services=_writable_services(request),
+                    initial={"month": last_month.month, "year_be": tc.be_year(last_month.year), "channel_type": ChannelType.ESERVICE},
+                ),
+                "import_form": import_form or UsageImportForm(), "import_errors": errors or [],
+            },
+            status=status,
+        )
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._render(request, None, None)
+
+
+class UsageRecordView(UsageListView):
+    write_permission = "eservices.usage:write"
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = UsageForm(request.POST, services=_writable_services(request))
+        if form.is_valid():
+            try:
+                stat = services.usage_record(
+                    actor=request.user, service=form.cleaned_data["service"], channel_type=form.cleaned_data["channel_type"],
+                    month=form.month_date(), transactions=form.cleaned_data["transactions"],
+                )
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+            else:
+                messages.success(request, f"บันทึกสถิติ {stat.service.name_th} เดือน{tc.month_label(stat.month, 'long')} แล้ว")
+                return redirect("eservices:usage")
+        return self._render(request, form, None, status=400)
+
+
+class UsageImportView(UsageListView):
+    write_permission = "eservices.usage:write"
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = UsageImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self._render(request, None, form, status=400)
+        try:
+            result = services.usage_import(actor=request.user, data=form.cleaned_data["file"].read())
+        except ValidationError as exc:
+            return self._render(request, None, form, errors=exc.messages, status=400)
+        messages.success(request, f"นำเข้าแล้ว: เพิ่ม {result.created:,} รายการ ปรับปรุง {result.updated:,} รายการ")
+        return redirect("eservices:usage")
+
+
+class UsageTemplateView(PermissionRequiredMixin, View):
+    permission = "eservices.usage:write"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        month = tc.add_months(tc.month_start(timezone.localdate()), -1)
+        svc = list(_writable_services(request))  # type: ignore[call-overload]
+        return xlsx_response(
+            "แบบนำเข้าสถิติการใช้บริการ.xlsx",
+            [
+                Sheet("สถิติ", IMPORT_HEADERS, import_template_rows(svc, month), widths=[20, 34, 14, 14]),
+                Sheet("ช่องทาง", ["ช่องทาง (ใช้ตามนี้)", "นับเป็นช่องทางดิจิทัล"], [
+                    [label, "ไม่ใช่" if value in ("phone", "counter") else "ใช่"] for value, label in ChannelType.choices
+                ], widths=[40, 22]),
+                Sheet("งานบริการ", ["รหัสงานบริการ", "ชื่องานบริการ", "หน่วยงาน"], [
+                    [s.code, s.name_th, s.agency.name_th] for s in svc
+                ], widths=[20, 50, 40]),
+            ],
+        )
