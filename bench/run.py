@@ -80,7 +80,7 @@ def main() -> int:
         except ModuleNotFoundError as exc:
             results["errors"][name] = f"not available: {exc}"
             continue
-        for scale in scales:
+        for scale in [s for s in scales if s in getattr(module, "SCALES", scales)]:
             key = f"{name}@scale{scale}"
             started = time.perf_counter()
             bucket: dict[str, Any] = {}

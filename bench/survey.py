@@ -125,7 +125,11 @@ def _worker(port: int, path: str, questions: list[int], tokens: list[str], lock:
     conn.close()
 
 
-def run(results: dict, *, scale: int = 1) -> None:
+# Intake speed does not depend on how much data the province has: one scale is enough.
+SCALES = (1,)
+
+
+def run(results: dict, *, scale: int = 1, database_url: str | None = None) -> None:
     pg = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
     workers = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1))))
     concurrency = int(os.environ.get("BENCH_CONCURRENCY", "16"))

@@ -7,6 +7,8 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -39,6 +41,7 @@ class SurveyDetailApi(APIView):
 
     public = True
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: int) -> Response:
         survey = selectors.survey_public_get(pk=pk)
         questions = sort_questions(list(survey.questions.all()))
@@ -73,6 +76,19 @@ class SurveyResponseCreateApi(APIView):
     public_write = True
     throttle_classes = [SurveySubmitThrottle]
 
+    @extend_schema(
+        request=ResponseInputSerializer,
+        responses={
+            (201, "application/json"): inline_serializer(
+                "SurveyResponseCreated",
+                {"id": serializers.IntegerField(), "duplicate": serializers.BooleanField(), "detail": serializers.CharField()},
+            ),
+            (200, "application/json"): inline_serializer(
+                "SurveyResponseDuplicate",
+                {"id": serializers.IntegerField(allow_null=True), "duplicate": serializers.BooleanField(), "detail": serializers.CharField()},
+            ),
+        },
+    )
     def post(self, request: Request, pk: int) -> Response:
         target = survey_target(pk)
         data = ResponseInputSerializer(data=request.data)
@@ -107,6 +123,7 @@ class SurveyResultsApi(APIView):
 
     permission = "eservices.survey:read"
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: int) -> Response:
         survey = selectors.access_survey(actor=request.user, pk=pk)
         found = results.survey_results(survey.pk, start=_date(request.query_params.get("start")), end=_date(request.query_params.get("end")))
