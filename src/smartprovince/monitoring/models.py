@@ -145,6 +145,7 @@ class CorrectiveAction(models.Model):
             models.CheckConstraint(
                 condition=models.Q(indicator__isnull=False) | models.Q(project__isnull=False),
                 name="corrective_action_has_subject",
+                violation_error_message="กรุณาเลือกตัวชี้วัดหรือโครงการที่ต้องแก้ไข",
             ),
         ]
         verbose_name = "มาตรการแก้ไข (Act)"
@@ -285,7 +286,8 @@ class StatusThresholds(models.Model):
         verbose_name_plural = "เกณฑ์สถานะตัวชี้วัด"
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(on_track_percent__gte=models.F("at_risk_percent")), name="thresholds_ordered"
+                condition=models.Q(on_track_percent__gte=models.F("at_risk_percent")), name="thresholds_ordered",
+                violation_error_message="เกณฑ์ “มีความเสี่ยง” ต้องไม่สูงกว่าเกณฑ์ “เป็นไปตามเป้าหมาย”",
             ),
         ]
 

@@ -130,7 +130,7 @@ def assess(
     accumulation: str,
     fraction: Decimal,
     start_level: Decimal | None = None,
-    thresholds: Thresholds = Thresholds(),  # noqa: B008 - frozen dataclass
+    thresholds: Thresholds = Thresholds(),
     has_source: bool = True,
 ) -> Assessment:
     """Status of one value against the fiscal year's target, pro-rated for its period."""
