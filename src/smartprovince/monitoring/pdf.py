@@ -14,6 +14,10 @@ from fpdf.enums import TableCellFillMode
 from fpdf.fonts import FontFace
 
 ZWSP = "\u200b"
+# SARA AM is written decomposed (NIKHAHIT + SARA AA): it renders the same, and every glyph then has
+# its own character in the text layer, so copied and searched text is clean (NFKC-equal to the
+# original). Composed, fpdf2 leaves one glyph of the pair without a character (seen as "ดำ\x08เนิน").
+SARA_AM = ("\u0e33", "\u0e4d\u0e32")
 
 
 @lru_cache(maxsize=1)
@@ -30,12 +34,13 @@ def breakable(text: str) -> str:
         return ""
     if not any("\u0e00" <= ch <= "\u0e7f" for ch in text):
         return text
+    text = text.replace(*SARA_AM)
     from pythainlp.tokenize import word_tokenize
 
     parts = []
     for chunk in text.split(" "):
         parts.append(ZWSP.join(word_tokenize(chunk, engine="newmm", keep_whitespace=False)))
-    return " ".join(parts)
+    return " ".join(parts).replace(*SARA_AM)
 
 
 class ThaiPDF(FPDF):
@@ -57,7 +62,7 @@ class ThaiPDF(FPDF):
         self.set_y(-12)
         self.set_font("Sarabun", size=9)
         self.set_text_color(100, 100, 100)
-        self.cell(0, 6, f"{self.footer_text}    หน้า {self.page_no()}/{{nb}}", align="R")
+        self.cell(0, 6, f"{self.footer_text}    หน้า {self.page_no()}/{{nb}}".replace(*SARA_AM), align="R")
         self.set_text_color(0, 0, 0)
 
     # ------------------------------------------------------------------ blocks
