@@ -53,8 +53,8 @@ def measurement_snapshot(*, actor: Any, period: Period, plan: Plan | None = None
         require(actor, "monitoring.measurement:snapshot")
     plan = plan or Plan.objects.filter(is_current=True).order_by("-fiscal_year_start_be").first()
     result: dict[str, list[str]] = {"taken": [], "no_source": []}
-    if plan is None:
-        return result
+    if plan is None or not plan.fiscal_year_start_be <= period.fiscal_year_be <= plan.fiscal_year_end_be:
+        return result  # nothing to measure outside the plan's fiscal years
     indicators = Indicator.objects.filter(plan=plan, measure=Indicator.Measure.COMPUTED).order_by("order")
     now = timezone.now()
     for indicator in indicators:
