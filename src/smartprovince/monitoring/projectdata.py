@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum, Value
@@ -49,6 +50,7 @@ def percent(numerator: Decimal | int, denominator: Decimal | int) -> Decimal | N
     return q2(Decimal(numerator) * HUNDRED / Decimal(denominator))
 
 
+@lru_cache(maxsize=512)
 def report_due_date(month: dt.date) -> dt.date:
     following = add_months(month, 1)
     return min(following + dt.timedelta(days=DUE_DAY - 1), month_end(following))
@@ -104,7 +106,7 @@ def project_facts(period: Period, *, as_of: dt.date, agency_ids: set[int] | None
 
     fy = period.fiscal_year_be
     fy_start, _ = fiscal_year_range(fy)
-    money = DecimalField(max_digits=18, decimal_places=2)
+    money: DecimalField[Decimal, Decimal] = DecimalField(max_digits=18, decimal_places=2)
     budget = BudgetLine.objects.filter(project=OuterRef("pk"), fiscal_year_be=fy).values("project")
     sent = ProgressReport.objects.filter(project=OuterRef("pk"), status__in=SENT, month__lte=period.end)
     latest = sent.order_by("-month")

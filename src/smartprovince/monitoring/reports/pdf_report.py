@@ -12,6 +12,7 @@ from ..selectors.indicators import IndicatorRow
 from ..selectors.overview import Overview
 from .data import ReportData, fmt_num
 
+LATE_ROWS = 30  # the PDF is for executives; the XLSX holds every project
 STATUS_FILLS = {
     st.ON_TRACK: (220, 250, 230),
     st.AT_RISK: (254, 240, 199),
@@ -64,11 +65,17 @@ def _projects(pdf: ThaiPDF, ov: Overview) -> None:
     )
     if ov.late_projects:
         pdf.heading("โครงการที่ล่าช้าหรือมีความเสี่ยง", 13)
+        shown = sorted(ov.late_projects, key=lambda f: (f.progress is not None, f.progress or 0, f.code))[:LATE_ROWS]
         pdf.data_table(
             ["รหัส", "โครงการ", "หน่วยงาน", "ความก้าวหน้า (%)", "สิ้นสุดโครงการ"],
-            [[f.code, f.name_th, f.agency_name, fmt_num(f.progress), format_date(f.end_date)] for f in ov.late_projects],
+            [[f.code, f.name_th, f.agency_name, fmt_num(f.progress), format_date(f.end_date)] for f in shown],
             [26, 66, 42, 20, 20], align=["L", "L", "L", "R", "L"],
         )
+        if len(ov.late_projects) > len(shown):
+            pdf.paragraph(
+                f"แสดง {len(shown)} โครงการที่ความก้าวหน้าต่ำสุด จากทั้งหมด {len(ov.late_projects)} โครงการ "
+                "รายการทั้งหมดอยู่ในรายงานรูปแบบ Excel (แผ่นงาน “โครงการ”)", 10,
+            )
 
 
 def _budget(pdf: ThaiPDF, ov: Overview) -> None:
@@ -151,7 +158,10 @@ def _final_matrix(pdf: ThaiPDF, data: ReportData) -> None:
 
 
 def build_pdf(data: ReportData, progress: Callable[[float, str], None] | None = None) -> bytes:
-    step = progress or (lambda p, m="": None)
+    def step(percent: float, message: str = "") -> None:
+        if progress is not None:
+            progress(percent, message)
+
     pdf = ThaiPDF(title=" ".join(data.title_lines), footer_text=" ".join(data.title_lines[:1] + data.title_lines[2:]))
     pdf.alias_nb_pages()
     pdf.add_page()

@@ -110,12 +110,12 @@ def indicator_rows(
         qs = qs.filter(scope=scope)
     indicators = list(qs)
     by_indicator: dict[int, list[Measurement]] = defaultdict(list)
-    for m in (
+    for measured in (
         Measurement.objects.filter(indicator__in=indicators, status=Measurement.Status.APPROVED)
         .defer("rows", "columns")
         .order_by("period_end", "taken_at")
     ):
-        by_indicator[m.indicator_id].append(m)
+        by_indicator[measured.indicator_id].append(measured)
     rows = []
     for ind in indicators:
         targets = {t.fiscal_year_be: t.value for t in ind.targets.all()}

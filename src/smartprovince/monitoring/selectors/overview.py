@@ -125,6 +125,16 @@ class Overview:
         ]
         return sorted(items, key=lambda i: i["has_action"])
 
+    def needing_action_top(self, limit: int = 15) -> list[dict[str, Any]]:
+        """What the dashboard lists: indicators first, then the late projects with the least progress."""
+        items = self.needing_action
+        indicators = [i for i in items if i["kind"] == "indicator"]
+        projects = sorted(
+            (i for i in items if i["kind"] == "project"),
+            key=lambda i: (i["has_action"], i["fact"].progress or 0, i["fact"].code),
+        )
+        return indicators + projects[: max(0, limit - len(indicators))]
+
 
 def overview(*, plan: Plan, period: Period, as_of: dt.date) -> Overview:
     from smartprovince.projects.models import Project

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -28,7 +30,7 @@ class ReportListView(PermissionRequiredMixin, View):
     write_permission = "monitoring.report:generate"
 
     def _render(self, request: HttpRequest, form: ReportRequestForm, status: int = 200) -> HttpResponse:
-        page = Paginator(archive_list(), 30).get_page(request.GET.get("page"))  # type: ignore[arg-type]
+        page: Any = Paginator(archive_list(), 30).get_page(request.GET.get("page"))  # type: ignore[arg-type]
         return render(request, "monitoring/report_list.html", {"form": form, "page_obj": page, "archives": page.object_list},
                       status=status)
 
