@@ -111,7 +111,6 @@ def project_facts(period: Period, *, as_of: dt.date, agency_ids: set[int] | None
     sent = ProgressReport.objects.filter(project=OuterRef("pk"), status__in=SENT, month__lte=period.end)
     latest = sent.order_by("-month")
     latest_in_fy = sent.filter(month__gte=fy_start).order_by("-month")
-    in_period = Q(reports__month__gte=month_start(period.start), reports__month__lte=period.end)
     qs = (
         Project.objects.filter(fiscal_year_be__lte=fy, fiscal_year_end_be__gte=fy)
         .annotate(
@@ -120,23 +119,32 @@ def project_facts(period: Period, *, as_of: dt.date, agency_ids: set[int] | None
             latest_progress=Subquery(latest.values("progress_percent")[:1]),
             latest_schedule=Subquery(latest.values("schedule_status")[:1]),
             latest_disbursed=Coalesce(Subquery(latest_in_fy.values("disbursed_cumulative")[:1]), Value(ZERO), output_field=money),
-            n_sent=Count("reports", filter=in_period & Q(reports__first_submitted_at__isnull=False)),
-            n_on_time=Count(
-                "reports",
-                filter=in_period & Q(reports__first_submitted_at__date__lte=F("reports__due_date")),
-            ),
         )
         .values(
             "id", "code", "name_th", "status", "agency_id", "agency__name_th", "strategy_id", "strategy__number",
             "start_date", "end_date", "planned_sum", "allocated_sum", "latest_progress", "latest_schedule",
-            "latest_disbursed", "n_sent", "n_on_time",
+            "latest_disbursed",
         )
         .order_by("agency__name_th", "code")
     )
     if agency_ids is not None:
         qs = qs.filter(agency_id__in=agency_ids)
+    # Report counts in their own grouped query: grouping the query above would re-run its subqueries per report.
+    counts_qs = (
+        ProgressReport.objects.filter(
+            project__fiscal_year_be__lte=fy, project__fiscal_year_end_be__gte=fy,
+            month__gte=month_start(period.start), month__lte=period.end, first_submitted_at__isnull=False,
+        )
+        .values("project_id")
+        .annotate(n_sent=Count("id"), n_on_time=Count("id", filter=Q(first_submitted_at__date__lte=F("due_date"))))
+        .order_by()
+    )
+    if agency_ids is not None:
+        counts_qs = counts_qs.filter(project__agency_id__in=agency_ids)
+    counts = {c["project_id"]: (c["n_sent"], c["n_on_time"]) for c in counts_qs}
     facts = []
     for r in qs:
+        n_sent, n_on_time = counts.get(r["id"], (0, 0))
         due = months_due(r["start_date"], r["end_date"], period, as_of) if r["status"] not in INACTIVE else 0
         facts.append(
             ProjectFact(
@@ -147,7 +155,7 @@ def project_facts(period: Period, *, as_of: dt.date, agency_ids: set[int] | None
                 progress=None if r["latest_progress"] is None else Decimal(r["latest_progress"]),
                 disbursed=Decimal(r["latest_disbursed"]), schedule=r["latest_schedule"],
                 # a report sent for a month not yet due counts as sent and on time, never above due
-                reports_due=due, reports_on_time=min(r["n_on_time"], due), reports_sent=min(r["n_sent"], due),
+                reports_due=due, reports_on_time=min(n_on_time, due), reports_sent=min(n_sent, due),
             )
         )
     return facts

@@ -30,7 +30,7 @@ def test_months_due_counts_only_passed_due_dates() -> None:
 
 def test_project_facts_and_totals(fy2565_projects: dict[str, Any], django_assert_max_num_queries: Any) -> None:
     period = round_period(parse_period_key("2565-Q1"))
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(2):
         facts = project_facts(period, as_of=dt.date(2022, 3, 1))
     by_code = {f.code: f for f in facts}
     p1, p2 = by_code["T-AGRI-1"], by_code["T-TOUR-1"]
