@@ -51,7 +51,8 @@ def test_governor_dashboard_drilldown_and_quarterly_pdf(page: Any, live_server: 
     expect(page.get_by_test_id("period-label")).to_contain_text("ปีงบประมาณ พ.ศ. 2565")
     row = page.get_by_test_id("kpi-table").locator("tr[data-code='P.K1']")
     expect(row).to_contain_text("ต่ำกว่าเป้าหมาย")
-    expect(page.get_by_test_id("kpi-table").locator("tr[data-code='S2.K1']")).to_contain_text("ยังไม่มีแหล่งข้อมูล")
+    # every KPI of the plan now has a data source (the e-services metric answers S2.K1)
+    expect(page.get_by_test_id("kpi-table").locator("tr[data-code='S2.K1']")).not_to_contain_text("ยังไม่มีแหล่งข้อมูล")
     # open the KPI's drill-down
     page.get_by_test_id("kpi-link-P.K1").click()
     expect(page.get_by_test_id("indicator-value")).to_contain_text("2.60")

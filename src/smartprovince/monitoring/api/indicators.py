@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
@@ -44,6 +45,13 @@ class IndicatorStatusSerializer(serializers.Serializer[Any]):
         return {str(fy): str(v) for fy, v in row.targets.items()}
 
 
+class IndicatorListResponseSerializer(serializers.Serializer[Any]):
+    plan = serializers.CharField()
+    period = serializers.CharField()
+    period_th = serializers.CharField()
+    results = IndicatorStatusSerializer(many=True)
+
+
 class IndicatorListApi(APIView):
     """Every indicator of the current plan with its current value, target and status.
 
@@ -53,7 +61,7 @@ class IndicatorListApi(APIView):
 
     @extend_schema(
         parameters=[OpenApiParameter("fy", int), OpenApiParameter("q", int), OpenApiParameter("m", int)],
-        responses=IndicatorStatusSerializer(many=True),
+        responses=IndicatorListResponseSerializer,
     )
     def get(self, request: Request) -> Response:
         plan = current_plan()
@@ -83,6 +91,7 @@ class MeasurementListApi(generics.ListAPIView[Measurement]):
 
     permission = "monitoring.indicator:read"
     serializer_class = MeasurementSerializer
+    queryset = Measurement.objects.none()  # schema generation; rows come from get_queryset
 
     def get_queryset(self) -> QuerySet[Measurement]:
         indicator = selectors.access_indicator(actor=self.request.user, id=self.kwargs["pk"])
@@ -94,6 +103,7 @@ class MeasurementRowsApi(APIView):
 
     permission = "monitoring.dashboard:read"
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: int) -> Response:
         m = selectors.access_measurement(actor=request.user, id=pk)
         return Response({"id": m.pk, "columns": m.columns, "rows": m.rows, "value": m.value,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.reverse import reverse
@@ -48,6 +50,7 @@ class ReportDownloadApi(APIView):
 
     permission = "monitoring.report:read"
 
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     def get(self, request: Request, pk: int) -> FileResponse:
         archive = ReportArchive.objects.filter(pk=pk).first()
         if archive is None or not archive.file:

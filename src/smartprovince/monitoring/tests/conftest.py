@@ -25,3 +25,12 @@ def fy2565_projects(db: Any) -> dict[str, Any]:
                 problems="ผู้รับจ้างส่งมอบอุปกรณ์ล่าช้า")
     make_report(p2, dt.date(2021, 10, 1), progress="20", disbursed="60000", sent_on=dt.date(2021, 11, 1), schedule="delayed")
     return {"p1": p1, "p2": p2, "p3": p3}
+
+
+@pytest.fixture
+def only_test_metrics(monkeypatch: Any) -> None:
+    """An empty metric registry: the apps' real metrics are registered too, but these tests
+    need indicators whose metric is not registered."""
+    from smartprovince.monitoring import registry
+
+    monkeypatch.setattr(registry, "_METRICS", {})

@@ -14,7 +14,7 @@ from smartprovince.core.models import AuditEvent
 from smartprovince.core.thai_calendar import fiscal_year_period, parse_period_key
 from smartprovince.monitoring import services
 from smartprovince.monitoring.models import Measurement
-from smartprovince.monitoring.registry import _METRICS, MetricResult, metric
+from smartprovince.monitoring.registry import MetricResult, metric
 from smartprovince.monitoring.selectors import indicator_latest_values, indicator_rows
 from smartprovince.monitoring.selectors.overview import current_plan
 
@@ -37,13 +37,12 @@ def stat_editor(make_user: Any) -> Any:
 
 
 @pytest.fixture
-def fake_metric() -> Any:
+def fake_metric(only_test_metrics: None) -> Any:
     @metric("smartcity.domains_operating", unit_th="ด้าน", description_th="ทดสอบ")
     def domains(period: Any) -> MetricResult:
         return MetricResult(value=D("1"), numerator=D("1"), rows=[{"domain": "Smart Environment"}], columns=[("domain", "ด้าน")])
 
-    yield domains
-    _METRICS.pop("smartcity.domains_operating", None)
+    return domains
 
 
 def test_snapshot_is_idempotent_and_skips_unregistered(db: Any, admin_user: Any, fake_metric: Any) -> None:
@@ -65,7 +64,7 @@ def test_snapshot_needs_permission(db: Any, agri_editor: Any) -> None:
     assert Measurement.objects.count() == 0
 
 
-def test_unregistered_metric_shows_no_source_never_a_number(db: Any) -> None:
+def test_unregistered_metric_shows_no_source_never_a_number(db: Any, only_test_metrics: None) -> None:
     rows = {r.indicator.code: r for r in indicator_rows(current_plan(), fiscal_year_period(2565))}
     assert rows["G2.K1"].status == "no_source"
     assert rows["G2.K1"].value is None

@@ -90,6 +90,7 @@ def test_quarterly_pdf_has_thai_text_and_numbers(
 
 
 def test_quarterly_xlsx_numbers(
+    only_test_metrics: None,
     fy2565_projects: dict[str, Any], executive: Any, today_2565: Any, django_capture_on_commit_callbacks: Any,
 ) -> None:
     archive = _generate(executive, "quarterly", "xlsx", "2565-Q2", django_capture_on_commit_callbacks)

@@ -70,7 +70,7 @@ def test_drill_down_lists_the_projects_behind_a_number(fy2565_projects: dict[str
     assert [f.code for f, _ in r.context["rows"]] == ["T-TOUR-1"]
 
 
-def test_indicator_detail_shows_no_source_for_unregistered_metric(db: Any, login: Any, agri_viewer: Any) -> None:
+def test_indicator_detail_shows_no_source_for_unregistered_metric(db: Any, login: Any, agri_viewer: Any, only_test_metrics: None) -> None:
     client = login(agri_viewer)
     r = client.get(reverse("monitoring:indicator-detail", args=[indicator("G2.K1").pk]))
     assert r.status_code == 200
@@ -162,7 +162,9 @@ def test_action_list_query_count(action: CorrectiveAction, login: Any, admin_use
     assert r.status_code == 200 and len(r.context["actions"]) == 16
 
 
-def test_api_indicators_and_actions(action: CorrectiveAction, client: Any, login: Any, agri_editor: Any, executive: Any) -> None:
+def test_api_indicators_and_actions(
+    action: CorrectiveAction, client: Any, login: Any, agri_editor: Any, executive: Any, only_test_metrics: None
+) -> None:
     assert client.get("/api/v1/indicators/").status_code in (401, 403)
     login(executive)
     data = client.get("/api/v1/indicators/", {"fy": "2565"}).json()
