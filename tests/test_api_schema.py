@@ -26,6 +26,21 @@ CHECKS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _keep_test_connection() -> Any:
+    """The real WSGI handler closes "old" connections at each request's end; inside a test's
+    transaction that would close the test database connection (Django's test client avoids it
+    the same way)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def _operations() -> list[Any]:
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
     return [result.ok() for result in schema.get_all_operations()]
