@@ -42,8 +42,22 @@ def demo_modules() -> list[Any]:
     return sorted(modules, key=lambda m: getattr(m, "DEMO_ORDER", 100))
 
 
+def demo_today() -> dt.date:
+    """The date the demo is written as of: today, or the last day of the current plan when the
+    plan has already ended (so the demo's reports, trainings and surveys fall inside the plan
+    period and its KPIs have values)."""
+    from smartprovince.core.thai_calendar import fiscal_year_range
+    from smartprovince.plans.selectors import plan_current
+
+    today = timezone.localdate()
+    plan = plan_current()
+    if plan is None:
+        return today
+    return min(today, fiscal_year_range(plan.fiscal_year_end_be)[1])
+
+
 def load_demo(*, seed: int = 2565, today: dt.date | None = None, stdout: Any = None) -> None:
-    today = today or timezone.localdate()
+    today = today or demo_today()
     rng = random.Random(seed)
     for module in demo_modules():
         if module.__name__ == __name__:
