@@ -10,7 +10,7 @@ from django.http import Http404
 
 from smartprovince.core.permissions import agencies_with_perm, has_perm
 
-from .models import Column, Dataset, DataDomain, ITSystem, Resource, Tag
+from .models import Column, DataDomain, Dataset, ITSystem, Resource, Tag
 from .search import tokens
 
 READ = "datahub.dataset:read"

@@ -19,7 +19,7 @@ from smartprovince.core.permissions import require
 
 from . import gdc
 from .ingest import store
-from .models import Column, Dataset, DataDomain, Resource, ResourceVersion, Tag
+from .models import Column, DataDomain, Dataset, Resource, ResourceVersion, Tag
 from .search import index_text
 
 WRITE = "datahub.dataset:write"

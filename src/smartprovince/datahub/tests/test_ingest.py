@@ -82,7 +82,7 @@ def test_refused_before_storing(make_dataset: Any, agri_editor: Any, content: by
         (b"\n\n  \n", "ไฟล์ว่างเปล่า"),
         ("อำเภอ,ปี\n".encode(), "มีเฉพาะแถวหัวตาราง"),
         (b"\xff\xfe\x00a\x00b", "อ่านตัวอักษรในไฟล์ไม่ได้"),
-        ("a,b\n1,2,3\n4\n".encode(), "ไม่มีแถวใดโหลดได้"),
+        (b"a,b\n1,2,3\n4\n", "ไม่มีแถวใดโหลดได้"),
     ],
 )
 def test_bad_files_fail_with_thai_message(make_dataset: Any, upload: Any, content: bytes, message: str) -> None:
