@@ -12,6 +12,14 @@ from . import gdc
 from .models import Column, DataDomain, Dataset, IntegrationLink, ITSystem
 
 
+def _formfield(field: Any, **kwargs: Any) -> Any:
+    from django.db import models
+
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 def _multi(label: str, values: tuple[str, ...], required: bool = False) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(label=label, choices=gdc.choices(values), required=required,
                                      widget=forms.CheckboxSelectMultiple)
@@ -32,6 +40,7 @@ class DatasetForm(forms.ModelForm[Dataset]):
 
     class Meta:
         model = Dataset
+        formfield_callback = _formfield
         fields = [
             "title", "name", "agency", "is_private", "domains", "data_type", "data_type_other", "notes",
             "tags_text", "maintainer", "maintainer_email", "objective", "objective_other", "update_frequency_unit",
@@ -88,7 +97,8 @@ class ResourceForm(forms.Form):
                            help_text="เว้นว่างเพื่อใช้ชื่อไฟล์")
     description = forms.CharField(label="คำอธิบาย", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     upload = forms.FileField(label="ไฟล์ (CSV, XLSX, JSON, PDF …)", required=False)
-    url = forms.URLField(label="หรือ ลิงก์ไปยังข้อมูล", required=False, max_length=1000)
+    url = forms.URLField(label="หรือ ลิงก์ไปยังข้อมูล", required=False, max_length=1000,
+                          assume_scheme="https")
     format = forms.CharField(label="นามสกุลของไฟล์", max_length=30, required=False,
                              help_text="เว้นว่างให้ระบบอ่านจากชื่อไฟล์")
     sheet = forms.CharField(label="แผ่นงาน (XLSX)", max_length=100, required=False,
@@ -129,6 +139,7 @@ class DomainForm(forms.ModelForm[DataDomain]):
 class SystemForm(forms.ModelForm[ITSystem]):
     class Meta:
         model = ITSystem
+        formfield_callback = _formfield
         fields = ["agency", "name", "kind", "status", "description", "url", "hosting", "launched_date"]
         widgets = {"launched_date": ThaiDateInput(), "description": forms.Textarea(attrs={"rows": 3})}
 

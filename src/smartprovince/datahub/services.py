@@ -211,9 +211,9 @@ RESOURCE_FIELDS = ("name", "description", "format", "url", "position", "extras")
 @transaction.atomic
 def resource_create(*, actor: Any, dataset: Dataset, name: str = "", description: str = "", url: str = "",
                     format: str = "", upload: UploadedFile | None = None, sheet: str = "",
-                    extras: dict[str, Any] | None = None) -> Resource:
+                    extras: dict[str, Any] | None = None, datastore_only: bool = False) -> Resource:
     require(actor, WRITE, dataset.agency_id)
-    if upload is None and not url:
+    if upload is None and not url and not datastore_only:
         raise ValidationError({"upload": ["กรุณาเลือกไฟล์ที่จะอัปโหลด หรือใส่ลิงก์ (URL) ของข้อมูล"]})
     if upload is not None:
         _check_upload(upload)

@@ -16,7 +16,7 @@ from .params import as_bool, as_dict, as_list, required
 from .registry import NotAuthorized, NotFound, ValidationFailed, action
 
 WRITE = "datahub.dataset:write"
-DATASET_KEYS = {"name", "title", "notes", "url", *GDC_LISTS,
+DATASET_KEYS = {"name", "title", "notes", "url", "license_id", *GDC_LISTS,
                 *(services.MODEL_TO_API.get(f, f) for f in GDC_SCALARS)}
 BOOL_KEYS = {"official_statistics", "high_value_dataset", "reference_data", "allow_harvest"}
 RESOURCE_KEYS = {"name", "description", "format", "url"}
@@ -205,7 +205,8 @@ def datastore_create(context: dict[str, Any], data: dict[str, Any]) -> dict[str,
         spec = as_dict(data["resource"], "resource")
         dataset = _writable_dataset(context, required(spec, "package_id"))
         created = services.resource_create(actor=context["user"], dataset=dataset, name=spec.get("name", "datastore"),
-                                           url=spec.get("url") or context["base"] + "/", format=spec.get("format", "CSV"))
+                                           url=spec.get("url", ""), format=spec.get("format", "CSV"),
+                                           datastore_only=True)
         resource = created
     else:
         resource = _resource(context, required(data, "resource_id"), write=True)
