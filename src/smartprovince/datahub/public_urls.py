@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/3/", ckan.ApiRootView.as_view()),
     path("api/3/action/", ckan.ActionListView.as_view(), name="ckan-actions"),
     path("api/3/action/<str:name>", ckan.ActionView.as_view(), name="ckan-action"),
+    path("api/action/<str:name>", ckan.ActionView.as_view(), name="ckan-action-unversioned"),
     re_path(r"^catalog\.(?P<fmt>jsonld|ttl)$", public.DcatCatalogView.as_view(), name="dcat-catalog"),
     re_path(r"^dataset/(?P<name>[a-z0-9_\-]{2,70})\.(?P<fmt>jsonld|ttl)$", public.DcatDatasetView.as_view(),
             name="dcat-dataset"),
