@@ -52,44 +52,56 @@ def _value(v: Any) -> Any:
     return v.isoformat() if hasattr(v, "isoformat") else v
 
 
+def _query(resource: Resource, area_col: Column, year_col: Column | None, shown: list[Column],
+           codes: list[Area], limit: int, with_area: bool) -> list[tuple[Any, ...]]:
+    table = store.qualified(resource.datastore_table)
+    if area_col.type == "integer":
+        values: list[Any] = [int(a.code) for a in codes]
+    else:
+        values = [alias for a in codes for alias in area_aliases(a)]
+    where = f"{store.col(area_col.physical)} IN ({', '.join(['%s'] * len(values))})"
+    select = [store.col(c.physical) for c in shown]
+    if with_area:
+        select.insert(0, store.col(area_col.physical))
+    order = '"_id" DESC'
+    if year_col is not None:
+        select.insert(0, store.col(year_col.physical))
+        y = store.col(year_col.physical)
+        order = f"{y} DESC NULLS LAST, \"_id\"" if store.is_postgres() else f"{y} IS NULL, {y} DESC, \"_id\""
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT {', '.join(select)} FROM {table} WHERE {where} ORDER BY {order} LIMIT %s", [*values, limit])
+        return cur.fetchall()
+
+
 def area_profile(area: Area, *, actor: Any, limit_rows: int = 20) -> list[dict[str, Any]]:
-    """One block per dataset: agency, period of the latest values and the rows for this area."""
+    """One block per dataset: agency, period of the latest values and the rows for this area. When a
+    dataset has no row for the area itself (e.g. the province), its rows for the areas below are shown."""
+    children = list(Area.objects.filter(parent=area).order_by("code"))
     blocks = []
     for resource in keyed_resources(actor=actor):
         area_col, year_col, shown = _columns(resource)
-        if area_col is None or not resource.datastore_table:
+        if area_col is None or not resource.datastore_table or not shown:
             continue
-        table = store.qualified(resource.datastore_table)
-        if area_col.type == "integer":
-            where, args = f"{store.col(area_col.physical)} = %s", [int(area.code)]
-        else:
-            aliases = area_aliases(area)
-            where = f"{store.col(area_col.physical)} IN ({', '.join(['%s'] * len(aliases))})"
-            args = aliases
-        select = [store.col(c.physical) for c in shown]
-        order = '"_id" DESC'
-        if year_col is not None:
-            select.insert(0, store.col(year_col.physical))
-            order = f"{store.col(year_col.physical)} DESC NULLS LAST, \"_id\"" if store.is_postgres() else \
-                f"{store.col(year_col.physical)} IS NULL, {store.col(year_col.physical)} DESC, \"_id\""
-        if not select:
-            continue
-        with connection.cursor() as cur:
-            cur.execute(f"SELECT {', '.join(select)} FROM {table} WHERE {where} ORDER BY {order} LIMIT %s",
-                        [*args, limit_rows])
-            rows = cur.fetchall()
+        by_child = False
+        rows = _query(resource, area_col, year_col, shown, [area], limit_rows, False)
+        if not rows and children:
+            rows = _query(resource, area_col, year_col, shown, children, max(limit_rows, 5 * len(children)), True)
+            by_child = True
         if not rows:
             continue
         period = None
         if year_col is not None:
             period = rows[0][0]
             rows = [r[1:] for r in rows if r[0] == period]
+        columns = [c.label or c.name for c in shown]
+        if by_child:
+            columns = ["พื้นที่", *columns]
+            names = {alias: a.name_th for a in children for alias in (*area_aliases(a), int(a.code))}
+            rows = [(names.get(r[0], r[0]), *r[1:]) for r in rows]
         blocks.append({
             "dataset": resource.dataset, "agency": resource.dataset.agency, "resource": resource,
-            "period": _value(period), "period_label": year_col.label if year_col else "",
-            "columns": [c.label or c.name for c in shown],
-            "column_types": [c.type for c in shown],
-            "rows": [[_value(v) for v in r] for r in rows],
+            "period": _value(period), "period_label": year_col.label if year_col else "", "by_child": by_child,
+            "columns": columns, "rows": [[_value(v) for v in r] for r in rows],
         })
     return blocks
 
