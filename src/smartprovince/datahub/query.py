@@ -37,6 +37,8 @@ class Plan:
     params: list[Any]
     count_sql: str | None
     count_params: list[Any]
+    total_sql: str | None  # the page with the total as a last column (one round trip)
+    total_params: list[Any]
     columns: list[Any]  # Column rows selected (None for _id)
     names: list[str]
 
@@ -162,11 +164,16 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
     if order:
         sql += f" ORDER BY {order}"
     sql += " LIMIT %s OFFSET %s"
-    count_sql = None
+    count_sql = total_sql = None
     if _bool(params.get("include_total", True), "include_total"):
         inner = f"SELECT DISTINCT {select} FROM {table}{where_sql}" if distinct else f"SELECT 1 FROM {table}{where_sql}"
         count_sql = f"SELECT COUNT(*) FROM ({inner}) AS t"
-    return Plan(sql, [*args, limit, offset], count_sql, list(args), selected, names)
+        total_sql = f"{head}{select}, ({count_sql}) AS _total FROM {table}{where_sql}"
+        if order:
+            total_sql += f" ORDER BY {order}"
+        total_sql += " LIMIT %s OFFSET %s"
+    return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, [*args, *args, limit, offset],
+                selected, names)
 
 
 def _bool(value: Any, field: str) -> bool:
@@ -244,15 +251,33 @@ def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[st
     fmt = params.get("records_format") or "objects"
     if fmt not in ("objects", "lists", "csv", "tsv"):
         raise _err("records_format", "records_format ต้องเป็น objects, lists, csv หรือ tsv")
-    with transaction.atomic(), connection.cursor() as cur:
-        if store.is_postgres():
-            cur.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}")
-        cur.execute(plan.sql, plan.params)
-        raw = cur.fetchall()
-        total = None
+    total = None
+    if store.is_postgres() and not connection.in_atomic_block:
+        # one round trip: the timeout, the page and the total in a single implicit transaction
+        sql, args = plan.sql, plan.params
+        if plan.total_sql:
+            sql, args = plan.total_sql, plan.total_params
+        with connection.cursor() as cur:
+            cur.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; {sql}", args)
+            cur.nextset()  # the first result is the SET
+            raw = cur.fetchall()
         if plan.count_sql:
-            cur.execute(plan.count_sql, plan.count_params)
-            total = cur.fetchone()[0]
+            if raw:
+                total = raw[0][-1]
+                raw = [r[:-1] for r in raw]
+            else:
+                with connection.cursor() as cur:
+                    cur.execute(plan.count_sql, plan.count_params)
+                    total = cur.fetchone()[0]
+    else:
+        with transaction.atomic(), connection.cursor() as cur:
+            if store.is_postgres():
+                cur.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}")
+            cur.execute(plan.sql, plan.params)
+            raw = cur.fetchall()
+            if plan.count_sql:
+                cur.execute(plan.count_sql, plan.count_params)
+                total = cur.fetchone()[0]
     rows = [[_out(v, c) for v, c in zip(r, plan.columns, strict=True)] for r in raw]
     fields = [_field(c) for c in plan.columns]
     if fmt == "objects":

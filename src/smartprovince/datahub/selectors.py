@@ -56,8 +56,12 @@ def access_resource(*, actor: Any, resource_id: Any, write: bool = False) -> Res
         pk = uuid.UUID(str(resource_id))
     except ValueError:
         raise Http404 from None
-    resource = Resource.objects.select_related("dataset__agency").filter(pk=pk, is_deleted=False).first()
-    if resource is None or not Dataset.objects.filter(visible_q(actor), pk=resource.dataset_id).exists():
+    allowed = agencies_with_perm(actor, READ)
+    visible = Q(dataset__is_deleted=False)
+    if allowed is not None:
+        visible &= Q(dataset__is_private=False) | Q(dataset__agency_id__in=allowed)
+    resource = Resource.objects.select_related("dataset__agency").filter(visible, pk=pk, is_deleted=False).first()
+    if resource is None:
         raise Http404
     if write and not has_perm(actor, WRITE, resource.dataset.agency_id):
         from django.core.exceptions import PermissionDenied

@@ -344,9 +344,10 @@ def columns_update(*, actor: Any, resource: Resource, items: list[dict[str, Any]
     used = [c for c in columns.values() if c.standard_key]
     if len({c.standard_key for c in used}) != len(used):
         raise ValidationError({"columns": ["คีย์มาตรฐานแต่ละชนิดใช้ได้กับคอลัมน์เดียวในทรัพยากรหนึ่ง"]})
-    if resource.datastore_table:
+    table = Resource.objects.filter(pk=resource.pk).values_list("datastore_table", flat=True).first()
+    if table:
         for column in used:
-            store.create_index(resource.datastore_table, column.physical)
+            store.create_index(table, column.physical)
     if changes:
         audit_log(actor=actor, action="datahub.columns.updated", obj=resource, agency_id=resource.dataset.agency_id,
                   changes=changes)

@@ -134,8 +134,11 @@ class ActionView(APIView):
                    "upload_too_large": uploads.too_large_message(getattr(request._request, "datahub_upload_too_large", 0))
                    if getattr(request._request, "datahub_upload_too_large", 0) else None}
         try:
-            with transaction.atomic():
+            if action.side_effect_free:
                 result = action.func(context, data)
+            else:
+                with transaction.atomic():
+                    result = action.func(context, data)
         except ActionError as exc:
             return envelope(base, name, error=exc.body(), status=exc.status)
         except ValidationError as exc:

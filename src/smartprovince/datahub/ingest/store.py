@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from django.db import connection, transaction
 
 SCHEMA = "datastore"
-_NAME_RE = re.compile(r"r_[0-9a-f]{32}_v\d+")
+_NAME_RE = re.compile(r"r_[0-9a-f]{32}_v\d+(?:_stage)?")
 _COL_RE = re.compile(r"c\d{1,5}")
 PG_TYPES = {"integer": "bigint", "decimal": "numeric", "date": "date", "boolean": "boolean", "text": "text"}
 SQLITE_TYPES = {"integer": "INTEGER", "decimal": "NUMERIC", "date": "TEXT", "boolean": "INTEGER", "text": "TEXT"}
@@ -123,7 +123,8 @@ def create_search_index(name: str, text_physicals: Sequence[str]) -> None:
     if not text_physicals or not has_trgm():
         return
     ix = f"ft_{name[2:14]}_{name.rsplit('_v', 1)[1]}"
-    with connection.cursor() as cur:
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
         cur.execute(
             f'CREATE INDEX IF NOT EXISTS "{ix}" ON {qualified(name)} USING gin ({text_expression(text_physicals)} gin_trgm_ops)'
         )

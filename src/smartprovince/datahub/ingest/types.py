@@ -77,30 +77,45 @@ def matches(value: str, type_: str) -> bool:
 
 
 class ColumnTyper:
-    """Keeps, for each column, the types every value seen so far fits."""
+    """Keeps, for each column, the types every value seen so far fits.
+
+    Values already seen for a column are remembered (bounded), so repeated codes, years and
+    dates are checked once; a column settled as text is skipped."""
+
+    CACHE = 50_000
 
     def __init__(self, width: int) -> None:
         self.candidates: list[list[str]] = [list(TYPE_ORDER) for _ in range(width)]
         self.non_empty = [0] * width
-        self.max_length = [0] * width
+        self.seen: list[set[str]] = [set() for _ in range(width)]
+        self.active = list(range(width))
 
     def feed(self, row: list[str]) -> None:
-        for i, cell in enumerate(row):
+        settled = False
+        for i in self.active:
+            cell = row[i]
             if not cell:
                 continue
-            length = len(cell)
-            if length > self.max_length[i]:
-                self.max_length[i] = length
-            cands = self.candidates[i]
+            seen = self.seen[i]
+            if cell in seen:
+                self.non_empty[i] += 1
+                continue
             value = cell.strip()
             if not value:
                 continue
             self.non_empty[i] += 1
-            if not cands:
-                continue
+            cands = self.candidates[i]
             value = value.translate(_THAI_DIGITS)
             if not matches(value, cands[0]):
-                self.candidates[i] = [t for t in cands[1:] if matches(value, t)]
+                cands = self.candidates[i] = [t for t in cands[1:] if matches(value, t)]
+                seen.clear()
+                if not cands:
+                    settled = True
+                    continue
+            if len(seen) < self.CACHE:
+                seen.add(cell)
+        if settled:
+            self.active = [i for i in self.active if self.candidates[i] or self.non_empty[i] == 0]
 
     def types(self) -> list[str]:
         result = []
