@@ -71,7 +71,6 @@ def _child(mode: str, *args: str, env: dict[str, str] | None = None) -> tuple[di
     proc = subprocess.Popen([sys.executable, "-m", "bench.datahub", mode, *args], cwd=ROOT, env=env or _env(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = proc.communicate()
-    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, proc.returncode, None)
     if proc.returncode:
         raise RuntimeError(f"bench child {mode} failed: {err.decode()[-3000:]}")
     rss = json.loads(out.decode().strip().splitlines()[-1]).get("_maxrss_kb", 0)
@@ -263,21 +262,23 @@ def child_direct(resource_id: str, codes_json: str) -> dict[str, Any]:
     _django()
     from django.db import connection
 
+    from smartprovince.datahub import query, selectors
     from smartprovince.datahub.ingest import store
     from smartprovince.datahub.models import Resource
 
     resource = Resource.objects.get(pk=resource_id)
-    table = store.qualified(resource.datastore_table)
-    cols = ", ".join(['"_id"'] + [f'"c{i}"' for i in range(1, len(HEADER) + 1)])
+    columns = selectors.columns_of(resource)
     ms = []
     with connection.cursor() as cur:
         for code in json.loads(codes_json):
+            # the very SQL datastore_search sends (page and total in one statement)
+            plan = query.build(resource, columns, {"filters": {"รหัสตำบล": code}, "sort": "วันที่สำรวจ desc",
+                                                   "limit": 100})
             start = time.perf_counter()
-            cur.execute(f'SELECT {cols} FROM {table} WHERE "c2" = %s ORDER BY "c6" DESC LIMIT 100 OFFSET 0', [code])
+            cur.execute(plan.total_sql, plan.total_params)
             cur.fetchall()
-            cur.execute(f'SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE "c2" = %s) AS t', [code])
-            cur.fetchone()
             ms.append((time.perf_counter() - start) * 1000)
+    del store
     return {"ms": ms, "_maxrss_kb": _maxrss()}
 
 

@@ -14,7 +14,7 @@ from smartprovince.agencies.models import Agency, Membership
 from smartprovince.core.models import Area
 
 from . import registry_services, services
-from .models import Dataset, DataDomain, ITSystem
+from .models import DataDomain, Dataset, ITSystem
 
 DEMO_ORDER = 50
 YEARS = (2563, 2564, 2565)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
+from smartprovince.agencies.models import Agency
 from smartprovince.core.forms import ThaiDateInput
 
 from . import gdc
@@ -26,7 +27,7 @@ def _multi(label: str, values: tuple[str, ...], required: bool = False) -> forms
 
 
 class DatasetForm(forms.ModelForm[Dataset]):
-    agency = forms.ModelChoiceField(queryset=None, label="หน่วยงานเจ้าของข้อมูล", required=True)  # type: ignore[arg-type]
+    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label="หน่วยงานเจ้าของข้อมูล", required=True)
     tags_text = forms.CharField(label="คำสำคัญ", required=False,
                                 help_text="คั่นด้วยจุลภาค เช่น ข้าว, ผลผลิต, เกษตร")
     domains = forms.ModelMultipleChoiceField(
@@ -65,14 +66,14 @@ class DatasetForm(forms.ModelForm[Dataset]):
 
     def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
+        cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
         for name in ("title", "data_type", "notes", "maintainer", "maintainer_email", "update_frequency_unit",
                      "geo_coverage", "data_source", "data_category", "license_id", "tags_text", "objective",
                      "data_format"):
             self.fields[name].required = False  # the service checks and answers in Thai
         self.fields["name"].required = False
         for name in ("data_type", "update_frequency_unit", "geo_coverage", "data_category", "license_id"):
-            self.fields[name].choices = [("", "— เลือก —"), *gdc.choices(dict(_CHOICES)[name])]
+            cast(forms.ChoiceField, self.fields[name]).choices = [("", "— เลือก —"), *gdc.choices(dict(_CHOICES)[name])]
         self.mandatory = {"title", "data_type", "notes", "maintainer", "maintainer_email", "update_frequency_unit",
                           "geo_coverage", "data_source", "data_category", "license_id", "tags_text", "objective",
                           "data_format", "agency"}
@@ -123,11 +124,11 @@ ColumnFormSet = forms.formset_factory(ColumnForm, extra=0)
 
 class MetadataImportForm(forms.Form):
     file = forms.FileField(label="ไฟล์แม่แบบบัญชีข้อมูล (XLSX ของ GD Catalog)")
-    agency = forms.ModelChoiceField(queryset=None, label="หน่วยงานเจ้าของข้อมูล")  # type: ignore[arg-type]
+    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label="หน่วยงานเจ้าของข้อมูล")
 
     def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
+        cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
 
 
 class DomainForm(forms.ModelForm[DataDomain]):
@@ -145,7 +146,7 @@ class SystemForm(forms.ModelForm[ITSystem]):
 
     def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
+        cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
 
 
 class LinkForm(forms.ModelForm[IntegrationLink]):
@@ -156,6 +157,6 @@ class LinkForm(forms.ModelForm[IntegrationLink]):
 
     def __init__(self, *args: Any, sources: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["source"].queryset = sources
-        self.fields["target"].queryset = ITSystem.objects.select_related("agency").exclude(status="retired")
+        cast(forms.ModelChoiceField, self.fields["source"]).queryset = sources
+        cast(forms.ModelChoiceField, self.fields["target"]).queryset = ITSystem.objects.select_related("agency").exclude(status="retired")
         self.fields["target"].label_from_instance = lambda s: f"{s.name} ({s.agency.name_th})"  # type: ignore[attr-defined]

@@ -174,20 +174,21 @@ def validate_metadata(data: dict[str, Any]) -> dict[str, list[str]]:
         add("is_private", f"ชุดข้อมูลหมวด “{category}” เปิดเผยต่อสาธารณะไม่ได้ ต้องตั้งเป็น “ไม่เปิดเผย (เฉพาะหน่วยงาน)”")
     if not data.get("is_private") and classification and classification != CLASS_OPEN:
         add("is_private", f"ระดับชั้นข้อมูล “{classification}” เปิดเผยต่อสาธารณะไม่ได้")
-    first, last = data.get("first_year_of_data"), data.get("last_year_of_data")
+    first: Any = data.get("first_year_of_data")
+    last: Any = data.get("last_year_of_data")
     for field in ("first_year_of_data", "last_year_of_data"):
-        year = data.get(field)
+        year: Any = data.get(field)
         if not _empty(year) and not (2400 <= int(year) <= 2700):
             add(field, "ปีข้อมูลต้องเป็นปีพุทธศักราช เช่น 2565")
     if not _empty(first) and not _empty(last) and int(first) > int(last):
         add("last_year_of_data", "ปีข้อมูลล่าสุดต้องไม่น้อยกว่าปีที่เริ่มต้นจัดทำ")
     for field in ("west_bound_longitude", "east_bound_longitude"):
-        value = data.get(field)
-        if not _empty(value) and not (-180 <= float(value) <= 180):
+        lon: Any = data.get(field)
+        if not _empty(lon) and not (-180 <= float(lon) <= 180):
             add(field, "ค่าลองจิจูดต้องอยู่ระหว่าง -180 ถึง 180")
     for field in ("north_bound_longitude", "south_bound_longitude"):
-        value = data.get(field)
-        if not _empty(value) and not (-90 <= float(value) <= 90):
+        lat: Any = data.get(field)
+        if not _empty(lat) and not (-90 <= float(lat) <= 90):
             add(field, "ค่าละติจูดต้องอยู่ระหว่าง -90 ถึง 90")
     return errors
 
@@ -195,7 +196,7 @@ def validate_metadata(data: dict[str, Any]) -> dict[str, list[str]]:
 def completeness(data: dict[str, Any]) -> tuple[int, int, list[str]]:
     """(filled, expected, missing Thai labels) over the mandatory fields plus the fields that
     the data type asks for (statistical: years/unit; geospatial: bounds/scale)."""
-    expected = list(MANDATORY) + ["data_classification", "last_updated_date"]
+    expected = [*MANDATORY, "data_classification", "last_updated_date"]
     letter = DATA_TYPE_LETTER.get(data.get("data_type") or "", "")
     if letter == "S":
         expected += ["first_year_of_data", "last_year_of_data", "unit_of_measure"]

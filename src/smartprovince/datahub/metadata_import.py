@@ -111,14 +111,14 @@ def import_metadata(*, actor: Any, agency: Any, path: Any) -> dict[str, Any]:
                 for field, messages in exc.message_dict.items():
                     problems.extend(f"{sheet} แถวที่ {n} ({field}): {m}" for m in messages)
         for sheet, n, row in resources:
-            dataset = by_name.get(row.get("dataset_name", "").lower())
-            if dataset is None:
+            parent = by_name.get(row.get("dataset_name", "").lower())
+            if parent is None:
                 problems.append(f"{sheet} แถวที่ {n}: ไม่พบชุดข้อมูล “{row.get('dataset_name', '')}” ในไฟล์นี้")
                 continue
             try:
                 with transaction.atomic():
                     services.resource_create(
-                        actor=actor, dataset=dataset, name=row.get("resource_name", ""),
+                        actor=actor, dataset=parent, name=row.get("resource_name", ""),
                         description=row.get("description", ""), url=row.get("resource_url", ""),
                         format=row.get("format", ""),
                         extras={k: v for k, v in row.items() if k.startswith("resource_") and k not in

@@ -46,7 +46,7 @@ def max_upload_bytes() -> int:
 
 def _clean_tags(raw: Any) -> list[str]:
     if isinstance(raw, str):
-        raw = [t for t in re.split(r"[,\n]", raw)]
+        raw = re.split(r"[,\n]", raw)
     result: list[str] = []
     for item in raw or []:
         name = item.get("name", "") if isinstance(item, dict) else str(item)
@@ -220,7 +220,7 @@ def resource_create(*, actor: Any, dataset: Dataset, name: str = "", description
     name = (name or (upload.name if upload else "") or url.rsplit("/", 1)[-1] or "ทรัพยากร").strip()[:300]
     resource = Resource(
         dataset=dataset, name=name, description=description, url="" if upload else url,
-        format=format_of(upload.name if upload else url, format), extras=extras or {},
+        format=format_of((upload.name or "") if upload else url, format), extras=extras or {},
         position=dataset.resources.count(),
     )
     try:

@@ -43,7 +43,7 @@ class LimitedUploadHandler(FileUploadHandler):
         self.received += len(raw_data)
         if self.received > self.limit:
             if self.request is not None:
-                self.request.datahub_upload_too_large = self.received
+                setattr(self.request, "datahub_upload_too_large", self.received)  # noqa: B010
             raise StopUpload(connection_reset=True)
         return raw_data
 
@@ -52,4 +52,4 @@ class LimitedUploadHandler(FileUploadHandler):
 
 
 def install(request: HttpRequest) -> None:
-    request.upload_handlers.insert(0, LimitedUploadHandler(request))
+    request.upload_handlers.insert(0, LimitedUploadHandler(request))  # type: ignore[union-attr]

@@ -158,7 +158,7 @@ def group_list(context: dict[str, Any], data: dict[str, Any]) -> list[Any]:
     """รายการด้านข้อมูล (กลุ่ม) all_fields=true เพื่อรับรายละเอียด"""
     domains = list(selectors.domain_list())
     if as_bool(data.get("all_fields")):
-        return [group_dict(d, package_count=d.n_datasets) for d in domains]
+        return [group_dict(d, package_count=getattr(d, "n_datasets", 0)) for d in domains]
     return [d.name for d in domains]
 
 

@@ -60,7 +60,7 @@ def _domains(data: dict[str, Any]) -> list[int] | None:
     ids = []
     for key in keys:
         domain = DataDomain.objects.filter(name=str(key)).first() or (
-            DataDomain.objects.filter(pk=int(key)).first() if str(key).isdigit() else None)
+            DataDomain.objects.filter(pk=int(str(key))).first() if str(key).isdigit() else None)
         if domain is None:
             raise ValidationFailed({"groups": [f"ไม่พบด้านข้อมูล “{key}”"]})
         ids.append(domain.pk)

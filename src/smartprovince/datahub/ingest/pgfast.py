@@ -14,7 +14,7 @@ from typing import Any
 from django.db import connection
 
 from . import store
-from .types import DATE, TYPE_ORDER, ColumnTyper, FALSE_WORDS, TRUE_WORDS, matches, normalize, parse_date
+from .types import DATE, FALSE_WORDS, TRUE_WORDS, TYPE_ORDER, ColumnTyper, matches, normalize, parse_date
 
 WS = " \t\r\n\x0b\x0c\u00a0\u3000"
 THAI = "๐๑๒๓๔๕๖๗๘๙"
@@ -114,11 +114,11 @@ def convert_into(*, stage: str, table: str, types: list[str], date_cols: list[in
     target = ", ".join(['"_id"'] + [f'"c{i}"' for i in range(1, len(types) + 1)])
     exprs = ", ".join(['"_id"'] + [_expr(i, t, i in date_cols) for i, t in enumerate(types, start=1)])
     with connection.cursor() as cur:
-        cur.execute(f"INSERT INTO {store.qualified(table)} ({target}) SELECT {exprs} FROM {store.qualified(stage)}")
+        cur.execute(f"INSERT INTO {store.qualified(table)} ({target}) SELECT {exprs} FROM {store.qualified(stage)}")  # noqa: S608 - generated identifiers, bound values
         count = cur.rowcount
-        cur.execute(f"SELECT setval(pg_get_serial_sequence('{store.qualified(table)}', '_id'), "
+        cur.execute(f"SELECT setval(pg_get_serial_sequence('{store.qualified(table)}', '_id'), "  # noqa: S608 - generated identifiers, bound values
                     f"GREATEST((SELECT max(_id) FROM {store.qualified(table)}), 1))")
     return int(count)
 
 
-__all__ = ["FALSE_WORDS", "TYPE_ORDER", "date_candidates", "load", "convert_into", "matches"]
+__all__ = ["FALSE_WORDS", "TYPE_ORDER", "convert_into", "date_candidates", "load", "matches"]

@@ -43,10 +43,10 @@ def detect_encoding(path: Path) -> str:
         except UnicodeDecodeError:
             pass
         f.seek(0)
-        decoder = codecs.getincrementaldecoder("cp874")("strict")
+        thai = codecs.getincrementaldecoder("cp874")("strict")
         try:
             while chunk := f.read(CHUNK):
-                decoder.decode(chunk)
+                thai.decode(chunk)
             return "cp874"
         except UnicodeDecodeError as exc:
             raise IngestError(

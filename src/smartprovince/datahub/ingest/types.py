@@ -135,7 +135,7 @@ def convert(cell: str, type_: str) -> str | None:
     if type_ == TEXT:
         return cell
     value = value.translate(_THAI_DIGITS)
-    if type_ == INTEGER or type_ == DECIMAL:
+    if type_ in (INTEGER, DECIMAL):
         value = value.replace(",", "")
         if value.startswith("+"):
             value = value[1:]

@@ -184,7 +184,7 @@ class ResourceManageView(UploadGuardMixin, PermissionRequiredMixin, View):
                     services.columns_update(actor=request.user, resource=resource,
                                             items=[f.cleaned_data for f in formset.forms if f.cleaned_data])
                 except ValidationError as exc:
-                    formset._non_form_errors = formset.error_class(exc.messages)
+                    formset._non_form_errors = formset.error_class(exc.messages)  # type: ignore[attr-defined]
                 else:
                     messages.success(request, "บันทึกพจนานุกรมข้อมูลและคีย์มาตรฐานแล้ว")
                     return redirect("datahub:resource", resource_id=resource.pk)

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views import View
@@ -19,7 +20,7 @@ from django.views import View
 from smartprovince.core.models import Area
 from smartprovince.core.permissions import PermissionRequiredMixin, has_perm
 
-from .. import dcat, profiles, query, quality, selectors
+from .. import dcat, profiles, quality, query, selectors
 from ..models import Dataset
 
 FACETS = ["organization", "groups", "tags", "res_format", "data_category"]
@@ -112,7 +113,7 @@ class ResourceView(PermissionRequiredMixin, View):
 class ResourceFileView(PermissionRequiredMixin, View):
     public = True
 
-    def get(self, request: HttpRequest, resource_id: str, filename: str) -> HttpResponse:
+    def get(self, request: HttpRequest, resource_id: str, filename: str) -> HttpResponseBase:
         resource = selectors.access_resource(actor=request.user, resource_id=resource_id)
         if not resource.file:
             raise Http404
@@ -129,13 +130,14 @@ class DownloadView(PermissionRequiredMixin, View):
 
     public = True
 
-    def get(self, request: HttpRequest, resource_id: str, fmt: str) -> HttpResponse:
+    def get(self, request: HttpRequest, resource_id: str, fmt: str) -> HttpResponseBase:
         resource = selectors.access_resource(actor=request.user, resource_id=resource_id)
         if not resource.datastore_active or not resource.datastore_table:
             raise Http404
         columns = selectors.columns_of(resource)
         names = [c.name for c in columns]
         base = (resource.dataset.name + "-" + str(resource.pk)[:8])
+        response: HttpResponseBase
         if fmt == "csv":
             writer = csv.writer(_Echo())
 

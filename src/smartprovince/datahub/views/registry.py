@@ -66,7 +66,7 @@ class SystemEditView(PermissionRequiredMixin, View):
         form = SystemForm(request.POST, instance=ITSystem.objects.get(pk=system.pk) if system else None,
                           agencies=_system_agencies(request.user))
         if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items()}
+            data = dict(form.cleaned_data)
             try:
                 registry_services.system_save(actor=request.user, system=system, data=data)
             except ValidationError as exc:
