@@ -228,11 +228,8 @@ def child_ingest(path: str) -> dict[str, Any]:
     result = loader.load_version(version, lambda p, m="": None)
     seconds = time.perf_counter() - start
     services.columns_update(actor=user, resource=resource, items=[
-        {"name": "รหัสตำบล", "standard_key": "area_code"}, {"name": "ปีงบประมาณ", "standard_key": "fiscal_year_be"}])
-    from smartprovince.datahub.ingest import store as st
-
-    st.create_index(Resource.objects.get(pk=resource.pk).datastore_table, "c6")  # the sorted date column
-    st.analyze(Resource.objects.get(pk=resource.pk).datastore_table)
+        {"name": "รหัสตำบล", "standard_key": "area_code"}, {"name": "วันที่สำรวจ", "standard_key": "date"}])
+    store.analyze(Resource.objects.get(pk=resource.pk).datastore_table)
     rows = result["rows_loaded"]
     load_s = seconds - timings["search_index_s"]
     return {"resource_id": str(resource.pk), "rows_loaded": rows, "ingest_s": round(seconds, 2),

@@ -93,9 +93,7 @@ def datastore_create(*, actor: Any, resource: Resource, fields: list[dict[str, A
         rows = _rows(records or [], columns)
         store.create_table(table, [(c.physical, c.type) for c in columns])
         store.copy_rows(table, [c.physical for c in columns], rows)
-        for c in columns:
-            if c.standard_key:
-                store.create_index(table, c.physical)
+        store.index_keys(table, {c.standard_key: c.physical for c in columns if c.standard_key})
         store.create_search_index(table, [c.physical for c in columns if c.type == "text"])
         old = resource.datastore_table
         Column.objects.filter(resource=resource).delete()

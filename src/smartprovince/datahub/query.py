@@ -24,6 +24,7 @@ from .search import like_escape, tokens
 
 ROWS_DEFAULT = 100
 ROWS_MAX = 32000
+TOTAL_CAP = 10000
 STATEMENT_TIMEOUT_MS = 10000
 CKAN_TYPES = {"integer": "int", "decimal": "numeric", "date": "date", "boolean": "bool", "text": "text"}
 
@@ -42,6 +43,7 @@ class Plan:
     total_params: list[Any]
     columns: list[Any]  # Column rows selected (None for _id)
     names: list[str]
+    capped: bool = False
 
 
 def _as_list(value: Any) -> list[str]:
@@ -164,15 +166,19 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
         sql += f" ORDER BY {order}"
     sql += " LIMIT %s OFFSET %s"
     count_sql = total_sql = None
+    capped = bool(q)
     if _bool(params.get("include_total", True), "include_total"):
-        inner = f"SELECT DISTINCT {select} FROM {table}{where_sql}" if distinct else f"SELECT 1 FROM {table}{where_sql}"  # noqa: S608 - generated identifiers, bound values  # noqa: S608 - generated identifiers, bound values
+        inner = (f"SELECT DISTINCT {select} FROM {table}{where_sql}" if distinct  # noqa: S608 - generated identifiers
+                 else f"SELECT 1 FROM {table}{where_sql}")  # noqa: S608 - generated identifiers, bound values
+        if capped:  # text search: count exactly up to TOTAL_CAP, beyond that the total is estimated
+            inner += f" LIMIT {TOTAL_CAP + 1}"
         count_sql = f"SELECT COUNT(*) FROM ({inner}) AS t"  # noqa: S608 - generated identifiers, bound values
         total_sql = f"{head}{select}, ({count_sql}) AS _total FROM {table}{where_sql}"
         if order:
             total_sql += f" ORDER BY {order}"
         total_sql += " LIMIT %s OFFSET %s"
     return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, [*args, *args, limit, offset],
-                selected, names)
+                selected, names, capped)
 
 
 def _bool(value: Any, field: str) -> bool:
@@ -298,9 +304,24 @@ def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[st
     if params.get("q"):
         result["q"] = params["q"]
     if total is not None:
+        estimated = plan.capped and total > TOTAL_CAP
+        if estimated:
+            total = _estimate(plan)
         result["total"] = total
-        result["total_was_estimated"] = False
+        result["total_was_estimated"] = estimated
     return result
+
+
+def _estimate(plan: Plan) -> int:
+    """The planner's row estimate of a large text search (never below the counted cap)."""
+    if not store.is_postgres() or not plan.count_sql:
+        return TOTAL_CAP + 1
+    inner = plan.count_sql.split("FROM (", 1)[1].rsplit(f" LIMIT {TOTAL_CAP + 1}) AS t", 1)[0]
+    with connection.cursor() as cur:
+        cur.execute(f"EXPLAIN (FORMAT JSON) {inner}", plan.count_params)
+        row = cur.fetchone()[0]
+    data = json.loads(row) if isinstance(row, str) else row
+    return max(int(data[0]["Plan"]["Plan Rows"]), TOTAL_CAP + 1)
 
 
 def _field(column: Any) -> dict[str, Any]:

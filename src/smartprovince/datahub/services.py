@@ -346,8 +346,7 @@ def columns_update(*, actor: Any, resource: Resource, items: list[dict[str, Any]
         raise ValidationError({"columns": ["คีย์มาตรฐานแต่ละชนิดใช้ได้กับคอลัมน์เดียวในทรัพยากรหนึ่ง"]})
     table = Resource.objects.filter(pk=resource.pk).values_list("datastore_table", flat=True).first()
     if table:
-        for column in used:
-            store.create_index(table, column.physical)
+        store.index_keys(table, {c.standard_key: c.physical for c in used})
     if changes:
         audit_log(actor=actor, action="datahub.columns.updated", obj=resource, agency_id=resource.dataset.agency_id,
                   changes=changes)

@@ -141,9 +141,8 @@ def load_version(version: Any, report: Report) -> dict[str, Any]:
         types = info["types"]
         report(92, "กำลังสร้างดัชนี")
         previous = {c.name: c for c in Column.objects.filter(resource=resource)}
-        keys = [p for p, n in zip(physicals, names, strict=True) if previous.get(n) and previous[n].standard_key]
-        for physical in keys:
-            store.create_index(new_table, physical)
+        store.index_keys(new_table, {previous[n].standard_key: p for p, n in zip(physicals, names, strict=True)
+                                     if previous.get(n) and previous[n].standard_key})
         text_cols = [p for p, t in zip(physicals, types, strict=True) if t == "text"]
         store.create_search_index(new_table, text_cols)
         if store.is_postgres():

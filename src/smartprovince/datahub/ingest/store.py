@@ -95,13 +95,26 @@ def index_name(name: str, physical: str) -> str:
     return f"ix_{name[2:14]}_{name.rsplit('_v', 1)[1]}_{physical}"
 
 
-def create_index(name: str, physical: str) -> None:
-    ix = index_name(name, physical)
+def create_index(name: str, *physicals: str) -> None:
+    ix = index_name(name, "_".join(physicals))
+    cols = ", ".join(col(p) for p in physicals)
     with connection.cursor() as cur:
         if is_postgres():
-            cur.execute(f'CREATE INDEX IF NOT EXISTS "{ix}" ON {qualified(name)} ({col(physical)})')
+            cur.execute(f'CREATE INDEX IF NOT EXISTS "{ix}" ON {qualified(name)} ({cols})')
         else:
-            cur.execute(f'CREATE INDEX IF NOT EXISTS "datastore__{ix}" ON {qualified(name)} ({col(physical)})')
+            cur.execute(f'CREATE INDEX IF NOT EXISTS "datastore__{ix}" ON {qualified(name)} ({cols})')
+
+
+def index_keys(name: str, keyed: dict[str, str]) -> None:
+    """Indexes for key columns (``{standard_key: physical}``): each key, and (area, time) pairs
+    that area profiles and area-filtered, time-sorted searches use."""
+    for physical in keyed.values():
+        create_index(name, physical)
+    area = keyed.get("area_code")
+    if area:
+        for key in ("fiscal_year_be", "year_be", "date"):
+            if key in keyed:
+                create_index(name, area, keyed[key])
 
 
 def text_expression(text_physicals: Sequence[str]) -> str:
@@ -131,8 +144,13 @@ def create_search_index(name: str, text_physicals: Sequence[str]) -> None:
 
 
 def analyze(name: str) -> None:
+    """Statistics for the planner; outside a transaction also VACUUM, so that counts over an
+    index can be answered from the index alone."""
     with connection.cursor() as cur:
-        cur.execute(f"ANALYZE {qualified(name)}")
+        if is_postgres() and not connection.in_atomic_block:
+            cur.execute(f"VACUUM (ANALYZE) {qualified(name)}")
+        else:
+            cur.execute(f"ANALYZE {qualified(name)}")
 
 
 def table_exists(name: str) -> bool:

@@ -205,3 +205,12 @@ def test_mapping_keeps_across_versions(make_dataset: Any, upload: Any, agri_edit
         services.resource_upload(actor=agri_editor, resource=resource, upload=SimpleUploadedFile("y.csv", RICE.encode()))
     col = Column.objects.get(resource=resource, name="อำเภอ")
     assert (col.standard_key, col.label) == ("area_code", "อำเภอ (ชื่อ)")
+
+
+def test_large_text_search_total_is_estimated(make_dataset: Any, upload: Any, monkeypatch: Any) -> None:
+    resource = upload(make_dataset(), RICE.encode())
+    monkeypatch.setattr(query, "TOTAL_CAP", 1)
+    result = query.search(resource, columns_of(resource), {"q": "น"})
+    assert result["total_was_estimated"] is True and result["total"] >= 2
+    exact = query.search(resource, columns_of(resource), {"q": "พังโคน"})
+    assert (exact["total"], exact["total_was_estimated"]) == (1, False)
