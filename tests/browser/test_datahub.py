@@ -27,8 +27,10 @@ def _login(page: Page, base: str, username: str, password: str) -> None:
 
 
 def test_publish_map_search_preview_profile(page: Page, live_server: Any, seed: Any, make_user: Any) -> None:
+    from smartprovince.datahub.demo import ensure_default_domains
     from smartprovince.testing.fixtures import PASSWORD
 
+    ensure_default_domains()  # transactional tests flush the rows made by data migrations
     make_user("agri", role="agency_editor", agency="SKN-AGRI")
     base = live_server.url
     _login(page, base, "agri", PASSWORD)

@@ -116,7 +116,22 @@ LINKS = [
 ]
 
 
+DEFAULT_DOMAINS = [
+    ("agriculture", "เกษตร", "Agriculture", 10),
+    ("tourism", "ท่องเที่ยว", "Tourism", 20),
+    ("trade-investment", "การค้าและการลงทุน", "Trade and investment", 30),
+    ("social-quality-of-life", "สังคมและคุณภาพชีวิต", "Society and quality of life", 40),
+]
+
+
+def ensure_default_domains() -> None:
+    """The four default data domains (also created by migration 0002; tests that flush need this)."""
+    for name, title_th, title_en, order in DEFAULT_DOMAINS:
+        DataDomain.objects.get_or_create(name=name, defaults={"title_th": title_th, "title_en": title_en, "order": order})
+
+
 def load_demo(*, rng: random.Random, today: dt.date, stdout: Any = None) -> None:
+    ensure_default_domains()
     districts = list(Area.objects.filter(level="district").order_by("code"))
     domains = dict(DataDomain.objects.values_list("name", "pk"))
     for spec in _datasets(rng, districts):

@@ -16,6 +16,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def remote(live_server: Any, seed: Any, make_user: Any) -> Any:
+    from smartprovince.datahub.demo import ensure_default_domains
+
+    ensure_default_domains()  # transactional tests flush the rows made by data migrations
     user = make_user("ckan_agri", role="agency_editor", agency="SKN-AGRI")
     token = Token.objects.create(user=user).key
     return ckanapi.RemoteCKAN(live_server.url, apikey=token, user_agent="smartprovince-tests/1.0")
