@@ -13,6 +13,7 @@ handler500 = "smartprovince.core.views.server_error"
 urlpatterns = [
     path("", include("smartprovince.portal.urls")),
     path("", include("smartprovince.eservices.public_urls")),
+    path("", include("smartprovince.datahub.public_urls")),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -1,0 +1,1 @@
+"""Loading tabular files (CSV, XLSX) into datastore tables: reading, typing, storing."""

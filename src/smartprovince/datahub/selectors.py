@@ -1,0 +1,165 @@
+"""Reads for the data hub: visibility rules, catalog search, facets."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from smartprovince.core.permissions import agencies_with_perm, has_perm
+
+from .models import Column, DataDomain, Dataset, ITSystem, Resource, Tag
+from .search import tokens
+
+READ = "datahub.dataset:read"
+WRITE = "datahub.dataset:write"
+
+
+def visible_q(user: Any) -> Q:
+    """Public datasets, plus private ones of the agencies where the user may read."""
+    allowed = agencies_with_perm(user, READ)
+    if allowed is None:
+        return Q(is_deleted=False)
+    return Q(is_deleted=False) & (Q(is_private=False) | Q(agency_id__in=allowed))
+
+
+def dataset_base() -> QuerySet[Dataset]:
+    return Dataset.objects.select_related("agency").prefetch_related(
+        "tags", "domains", Prefetch("resources", queryset=Resource.objects.filter(is_deleted=False))
+    )
+
+
+def _lookup(key: str) -> Q:
+    try:
+        return Q(pk=uuid.UUID(str(key)))
+    except ValueError:
+        return Q(name=key)
+
+
+def access_dataset(*, actor: Any, key: str, write: bool = False) -> Dataset:
+    """Fetch a dataset the actor may see (404 otherwise); with ``write`` also require the write
+    grant for its agency (403 when the dataset is visible but not the actor's)."""
+    dataset = dataset_base().filter(visible_q(actor) & _lookup(key)).first()
+    if dataset is None:
+        raise Http404
+    if write and not has_perm(actor, WRITE, dataset.agency_id):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(WRITE)
+    return dataset
+
+
+def access_resource(*, actor: Any, resource_id: Any, write: bool = False) -> Resource:
+    try:
+        pk = uuid.UUID(str(resource_id))
+    except ValueError:
+        raise Http404 from None
+    allowed = agencies_with_perm(actor, READ)
+    visible = Q(dataset__is_deleted=False)
+    if allowed is not None:
+        visible &= Q(dataset__is_private=False) | Q(dataset__agency_id__in=allowed)
+    resource = Resource.objects.select_related("dataset__agency").filter(visible, pk=pk, is_deleted=False).first()
+    if resource is None:
+        raise Http404
+    if write and not has_perm(actor, WRITE, resource.dataset.agency_id):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(WRITE)
+    return resource
+
+
+def columns_of(resource: Resource) -> list[Column]:
+    return list(Column.objects.filter(resource=resource).order_by("position"))
+
+
+FACET_FIELDS = {
+    "organization": ("agency__code", "หน่วยงาน"),
+    "groups": ("domains__name", "ด้านข้อมูล"),
+    "tags": ("tags__name", "คำสำคัญ"),
+    "res_format": ("resources__format", "รูปแบบไฟล์"),
+    "data_category": ("data_category", "หมวดหมู่ข้อมูล"),
+    "data_type": ("data_type", "ประเภทชุดข้อมูล"),
+}
+
+
+def dataset_search(
+    *, actor: Any, q: str = "", filters: dict[str, list[str]] | None = None, sort: str = "", include_private: bool = True
+) -> QuerySet[Dataset]:
+    """Catalog search: every Thai-segmented word of ``q`` must appear; filters are ANDed across
+    fields and ORed within a field."""
+    qs = Dataset.objects.filter(visible_q(actor))
+    if not include_private:
+        qs = qs.filter(is_private=False)
+    for word in tokens(q):
+        qs = qs.filter(search_text__icontains=word)
+    for field, values in (filters or {}).items():
+        if field not in FACET_FIELDS or not values:
+            continue
+        path = FACET_FIELDS[field][0]
+        if field == "organization":
+            values = [v.upper() for v in values]
+        qs = qs.filter(**{f"{path}__in": values})
+    ordering = {
+        "title_string asc": ["title"], "title_string desc": ["-title"], "metadata_modified desc": ["-updated_at"],
+        "metadata_modified asc": ["updated_at"], "metadata_created desc": ["-created_at"], "name asc": ["name"],
+    }.get(sort.strip().lower() if sort else "", ["-updated_at"])
+    return qs.distinct().order_by(*ordering, "pk")
+
+
+def facets(qs: QuerySet[Dataset], fields: list[str], *, limit: int = 50) -> dict[str, list[dict[str, Any]]]:
+    """``{field: [{name, display_name, count}]}`` for the datasets in ``qs`` (one query per field)."""
+    from smartprovince.agencies.models import Agency
+
+    ids = qs.order_by().values("pk")
+    result: dict[str, list[dict[str, Any]]] = {}
+    for field in fields:
+        if field not in FACET_FIELDS:
+            continue
+        path = FACET_FIELDS[field][0]
+        rows = (
+            Dataset.objects.filter(pk__in=ids).exclude(**{f"{path}__isnull": True}).exclude(**{path: ""})
+            .values(path).annotate(n=Count("pk", distinct=True)).order_by("-n", path)[:limit]
+        )
+        items = [{"name": r[path], "display_name": r[path], "count": r["n"]} for r in rows]
+        if field == "organization":
+            names = dict(Agency.objects.filter(code__in=[i["name"] for i in items]).values_list("code", "name_th"))
+            for item in items:
+                item["display_name"] = names.get(item["name"], item["name"])
+                item["name"] = item["name"].lower()
+        if field == "groups":
+            titles = dict(DataDomain.objects.values_list("name", "title_th"))
+            for item in items:
+                item["display_name"] = titles.get(item["name"], item["name"])
+        result[field] = items
+    return result
+
+
+def domain_list() -> QuerySet[DataDomain]:
+    return DataDomain.objects.filter(is_active=True).annotate(
+        n_datasets=Count("datasets", filter=Q(datasets__is_deleted=False, datasets__is_private=False))
+    )
+
+
+def tag_list(query: str = "") -> QuerySet[Tag]:
+    qs = Tag.objects.filter(datasets__is_deleted=False, datasets__is_private=False).distinct()
+    if query:
+        qs = qs.filter(name__icontains=query)
+    return qs.order_by("name")
+
+
+def system_list(*, actor: Any, agency_id: int | None = None) -> QuerySet[ITSystem]:
+    qs = ITSystem.objects.select_related("agency").annotate(
+        n_out=Count("links_out", filter=Q(links_out__is_active=True), distinct=True),
+        n_in=Count("links_in", filter=Q(links_in__is_active=True), distinct=True),
+    )
+    if agency_id:
+        qs = qs.filter(agency_id=agency_id)
+    return qs.order_by("agency__name_th", "name")
+
+
+def editable_agencies(user: Any) -> QuerySet[Any]:
+    from smartprovince.agencies.selectors import editor_agencies
+
+    return editor_agencies(user=user, permission=WRITE)

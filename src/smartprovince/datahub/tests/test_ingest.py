@@ -1,0 +1,216 @@
+"""Loading CSV/XLSX files: every bad input gets a clear Thai message and loses nothing."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from smartprovince.core.models import Job
+from smartprovince.datahub import query, services
+from smartprovince.datahub.ingest import store
+from smartprovince.datahub.models import Column, ResourceVersion
+from smartprovince.datahub.selectors import columns_of
+
+pytestmark = pytest.mark.django_db
+
+RICE = "อำเภอ,ปี,พื้นที่ปลูก (ไร่),ผลผลิต (ตัน),วันที่สำรวจ\nเมืองสกลนคร,2565,\"120,500\",45000.5,15/07/2565\nพังโคน,๒๕๖๕,80000,30000,1 ส.ค. 2565\n"
+
+
+def rows(resource: Any, **params: Any) -> list[dict[str, Any]]:
+    return query.search(resource, columns_of(resource), {"limit": 1000, **params})["records"]
+
+
+def version(resource: Any) -> ResourceVersion:
+    return resource.versions.order_by("-number").first()
+
+
+def test_utf8_csv_loads_with_types(make_dataset: Any, upload: Any, caplog: Any) -> None:
+    resource = upload(make_dataset(), RICE.encode("utf-8"))
+    assert "fast path could not convert" not in caplog.text  # PostgreSQL converts in the database
+    types = {c.name: c.type for c in columns_of(resource)}
+    assert types == {"อำเภอ": "text", "ปี": "integer", "พื้นที่ปลูก (ไร่)": "integer", "ผลผลิต (ตัน)": "decimal",
+                     "วันที่สำรวจ": "date"}
+    records = rows(resource)
+    assert [r["ปี"] for r in records] == [2565, 2565]  # Thai digits normalised
+    assert records[0]["พื้นที่ปลูก (ไร่)"] == 120500
+    assert str(records[0]["ผลผลิต (ตัน)"]) == "45000.5"
+    assert [r["วันที่สำรวจ"] for r in records] == ["2022-07-15", "2022-08-01"]  # BE dates
+    v = version(resource)
+    assert (v.status, v.rows_loaded, v.rows_rejected, v.encoding, v.delimiter) == ("loaded", 2, 0, "utf-8", ",")
+    assert resource.datastore_active and resource.datastore_rows == 2
+
+
+def test_utf8_bom_and_cp874(make_dataset: Any, upload: Any) -> None:
+    bom = upload(make_dataset("bom"), b"\xef\xbb\xbf" + RICE.encode("utf-8"))
+    assert version(bom).encoding == "utf-8-sig"
+    assert columns_of(bom)[0].name == "อำเภอ"  # no BOM in the first name
+    tis = upload(make_dataset("tis"), RICE.replace("๒๕๖๕", "2565").encode("cp874"))
+    assert version(tis).encoding == "cp874"
+    assert rows(tis)[1]["อำเภอ"] == "พังโคน"
+
+
+def test_semicolon_delimiter_and_title_line(make_dataset: Any, upload: Any) -> None:
+    text = "รายงานผลผลิตข้าว จังหวัดสกลนคร;;\nอำเภอ;ปี;ตัน\nเมืองสกลนคร;2565;10\nพังโคน;2565;20\n"
+    resource = upload(make_dataset(), text.encode("utf-8"))
+    assert [c.name for c in columns_of(resource)] == ["อำเภอ", "ปี", "ตัน"]
+    assert version(resource).delimiter == ";"
+    assert "ข้ามบรรทัดหัวเรื่อง" in version(resource).warnings[0]
+    assert [r["ตัน"] for r in rows(resource)] == [10, 20]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "ไฟล์ว่างเปล่า (0 ไบต์)"),
+    ],
+)
+def test_refused_before_storing(make_dataset: Any, agri_editor: Any, content: bytes, message: str) -> None:
+    dataset = make_dataset()
+    with pytest.raises(services.ValidationError) as exc:
+        services.resource_create(actor=agri_editor, dataset=dataset, upload=SimpleUploadedFile("x.csv", content))
+    assert message in str(exc.value)
+    assert dataset.resources.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\n\n  \n", "ไฟล์ว่างเปล่า"),
+        ("อำเภอ,ปี\n".encode(), "มีเฉพาะแถวหัวตาราง"),
+        (b"\xff\xfe\x00a\x00b", "อ่านตัวอักษรในไฟล์ไม่ได้"),
+        (b"a,b\n1,2,3\n4\n", "ไม่มีแถวใดโหลดได้"),
+    ],
+)
+def test_bad_files_fail_with_thai_message(make_dataset: Any, upload: Any, content: bytes, message: str) -> None:
+    resource = upload(make_dataset(), content)
+    v = version(resource)
+    assert v.status == "failed"
+    assert message in v.error
+    job = Job.objects.get(pk=v.job_id)
+    assert job.status == "failed" and message in job.error
+    assert not resource.datastore_active and resource.datastore_table == ""
+
+
+def test_ragged_rows_listed_with_line_numbers(make_dataset: Any, upload: Any) -> None:
+    text = "อำเภอ,ปี,ตัน\nเมืองสกลนคร,2565,10\nพังโคน,2565\nวานรนิวาส,2565,30,เกิน\nกุสุมาลย์,2565,40,,\n"
+    resource = upload(make_dataset(), text.encode())
+    v = version(resource)
+    assert (v.rows_loaded, v.rows_rejected) == (2, 2)
+    assert [r["line"] for r in v.rejects] == [3, 4]
+    assert "ข้อมูลไม่ครบ" in v.rejects[0]["reason"] and "ข้อมูลเกินมา" in v.rejects[1]["reason"]
+    assert [r["อำเภอ"] for r in rows(resource)] == ["เมืองสกลนคร", "กุสุมาลย์"]
+
+
+def test_blank_duplicate_long_and_reserved_names(make_dataset: Any, upload: Any) -> None:
+    long = "ก" * 80
+    text = f"ชื่อ,,ชื่อ,{long},_id\nก,ข,ค,ง,จ\n"
+    resource = upload(make_dataset(), text.encode())
+    names = [c.name for c in columns_of(resource)]
+    assert names == ["ชื่อ", "คอลัมน์_2", "ชื่อ_2", "ก" * 59, "col_id"]
+    assert len(version(resource).warnings) == 4
+    assert rows(resource)[0]["col_id"] == "จ"
+
+
+def test_formula_cells_are_text_and_neutralised_in_csv(make_dataset: Any, upload: Any) -> None:
+    text = "สูตร,จำนวน\n=HYPERLINK(\"http://x\"),-5\n+1+2,3\n@SUM(A1),4\n-จ่าย,5\n"
+    resource = upload(make_dataset(), text.encode())
+    records = rows(resource)
+    assert [r["สูตร"] for r in records] == ['=HYPERLINK("http://x")', "+1+2", "@SUM(A1)", "-จ่าย"]
+    assert [r["จำนวน"] for r in records] == [-5, 3, 4, 5]
+    csv_text = query.search(resource, columns_of(resource), {"records_format": "csv", "fields": "สูตร,จำนวน"})["records"]
+    assert csv_text.splitlines() == ['"\'=HYPERLINK(""http://x"")",-5', "'+1+2,3", "'@SUM(A1),4", "'-จ่าย,5"]
+
+
+def test_codes_with_leading_zero_stay_text(make_dataset: Any, upload: Any) -> None:
+    resource = upload(make_dataset(), b"code,n\n0042,1\n0100,2\n")
+    assert [c.type for c in columns_of(resource)] == ["text", "integer"]
+    assert rows(resource)[0]["code"] == "0042"
+
+
+def _xlsx(build: Any) -> bytes:
+    wb = Workbook()
+    build(wb)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def test_xlsx_sheets_and_merged_header(make_dataset: Any, upload: Any, agri_editor: Any,
+                                       django_capture_on_commit_callbacks: Any) -> None:
+    def build(wb: Workbook) -> None:
+        ws = wb.active
+        ws.title = "สรุป"
+        ws.append(["หมายเหตุ"])
+        data = wb.create_sheet("ผลผลิต")
+        data.append(["อำเภอ", "ผลผลิต", None])
+        data.append([None, "นาปี", "นาปรัง"])
+        data.merge_cells("B1:C1")
+        data.merge_cells("A1:A2")
+        data.append(["เมืองสกลนคร", 100, 20])
+        data.append(["พังโคน", 50, 5])
+
+    resource = upload(make_dataset(), _xlsx(build), "rice.xlsx", sheet="ผลผลิต")
+    v = version(resource)
+    assert v.sheets == ["สรุป", "ผลผลิต"] and v.sheet == "ผลผลิต"
+    assert [c.name for c in columns_of(resource)] == ["อำเภอ", "ผลผลิต นาปี", "ผลผลิต นาปรัง"]
+    assert [r["ผลผลิต นาปรัง"] for r in rows(resource)] == [20, 5]
+    # load the other sheet as a new version
+    with django_capture_on_commit_callbacks(execute=True):
+        services.resource_reload(actor=agri_editor, resource=resource, sheet="สรุป")
+    resource.refresh_from_db()
+    assert version(resource).status == "failed"  # one cell: header only
+    assert columns_of(resource)[0].name == "อำเภอ"  # previous version untouched
+
+
+def test_xlsx_bomb_refused(make_dataset: Any, upload: Any) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"<a>" + b"0" * 30_000_000 + b"</a>")
+    resource = upload(make_dataset(), buffer.getvalue(), "bomb.xlsx")
+    v = version(resource)
+    assert v.status == "failed" and "ผิดปกติ" in v.error
+
+
+def test_failed_reload_keeps_previous_version(make_dataset: Any, upload: Any, agri_editor: Any,
+                                              django_capture_on_commit_callbacks: Any) -> None:
+    resource = upload(make_dataset(), RICE.encode())
+    table = resource.datastore_table
+    with django_capture_on_commit_callbacks(execute=True):
+        services.resource_upload(actor=agri_editor, resource=resource, upload=SimpleUploadedFile("x.csv", b"a,b\n"))
+    resource.refresh_from_db()
+    assert resource.datastore_table == table and len(rows(resource)) == 2
+    assert [v.status for v in resource.versions.order_by("number")] == ["loaded", "failed"]
+    # a good new version swaps in and drops the old table
+    with django_capture_on_commit_callbacks(execute=True):
+        services.resource_upload(actor=agri_editor, resource=resource,
+                                 upload=SimpleUploadedFile("y.csv", "อำเภอ,ปี\nเต่างอย,2566\n".encode()))
+    resource.refresh_from_db()
+    assert resource.datastore_table != table and not store.table_exists(table)
+    assert rows(resource) == [{"_id": 1, "อำเภอ": "เต่างอย", "ปี": 2566}]
+    assert resource.versions.count() == 3
+
+
+def test_mapping_keeps_across_versions(make_dataset: Any, upload: Any, agri_editor: Any,
+                                       django_capture_on_commit_callbacks: Any) -> None:
+    resource = upload(make_dataset(), RICE.encode())
+    services.columns_update(actor=agri_editor, resource=resource,
+                            items=[{"name": "อำเภอ", "standard_key": "area_code", "label": "อำเภอ (ชื่อ)"}])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.resource_upload(actor=agri_editor, resource=resource, upload=SimpleUploadedFile("y.csv", RICE.encode()))
+    col = Column.objects.get(resource=resource, name="อำเภอ")
+    assert (col.standard_key, col.label) == ("area_code", "อำเภอ (ชื่อ)")
+
+
+def test_large_text_search_total_is_estimated(make_dataset: Any, upload: Any, monkeypatch: Any) -> None:
+    resource = upload(make_dataset(), RICE.encode())
+    monkeypatch.setattr(query, "TOTAL_CAP", 1)
+    result = query.search(resource, columns_of(resource), {"q": "น"})
+    assert result["total_was_estimated"] is True and result["total"] >= 2
+    exact = query.search(resource, columns_of(resource), {"q": "พังโคน"})
+    assert (exact["total"], exact["total_was_estimated"]) == (1, False)
