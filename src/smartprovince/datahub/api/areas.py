@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
@@ -19,6 +21,7 @@ class AreaProfileApi(APIView):
     public = True
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, code: str) -> Response:
         area = get_object_or_404(Area, code=code)
         blocks = profiles.area_profile(area, actor=request.user)

@@ -71,6 +71,8 @@ def _plain_data(data: Any) -> dict[str, Any]:
 class ActionView(APIView):
     """Every action declares its own permission (``registry.action``); this view enforces it."""
 
+    schema = None  # the CKAN contract is documented by help_show, not in /api/schema/
+
     public = True
     public_write = True
     authentication_classes = [CkanTokenAuthentication, SessionAuthentication]
@@ -156,6 +158,8 @@ class ActionView(APIView):
 
 
 class ApiRootView(APIView):
+
+    schema = None  # the CKAN contract is documented by help_show, not in /api/schema/
     public = True
     renderer_classes = [JSONRenderer]
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
@@ -165,6 +169,8 @@ class ApiRootView(APIView):
 
 
 class ActionListView(APIView):
+
+    schema = None  # the CKAN contract is documented by help_show, not in /api/schema/
     public = True
     renderer_classes = [JSONRenderer]
     throttle_classes = [AnonRateThrottle, UserRateThrottle]

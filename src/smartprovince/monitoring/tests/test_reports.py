@@ -69,7 +69,7 @@ def _generate(executive: Any, kind: str, fmt: str, period: str, django_capture_o
 
 
 def test_quarterly_pdf_has_thai_text_and_numbers(
-    fy2565_projects: dict[str, Any], executive: Any, with_action: Any, today_2565: Any,
+    fy2565_projects: dict[str, Any], executive: Any, with_action: Any, today_2565: Any, only_test_metrics: None,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     archive = _generate(executive, "quarterly", "pdf", "2565-Q2", django_capture_on_commit_callbacks)
