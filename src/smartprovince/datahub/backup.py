@@ -33,10 +33,13 @@ def dump(directory: Path) -> None:
     for name in _tables():
         if store.is_postgres():
             ddl, indexes = _pg_ddl(name)
-            with (directory / f"{name}.copy").open("wb") as out, connection.cursor() as cur:
-                with cur.cursor.copy(f"COPY {store.qualified(name)} TO STDOUT") as copy:
-                    for chunk in copy:
-                        out.write(chunk)
+            with (
+                (directory / f"{name}.copy").open("wb") as out,
+                connection.cursor() as cur,
+                cur.cursor.copy(f"COPY {store.qualified(name)} TO STDOUT") as copy,
+            ):
+                for chunk in copy:
+                    out.write(chunk)
         else:
             ddl, indexes = _sqlite_ddl(name)
             with (directory / f"{name}.jsonl").open("w", encoding="utf-8") as out, connection.cursor() as cur:
