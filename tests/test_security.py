@@ -93,3 +93,10 @@ def test_production_refuses_default_secret_key(tmp_path: Any) -> None:
     env.pop("SECRET_KEY", None)
     result = subprocess.run([sys.executable, "-m", "smartprovince", "check"], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/surveys/685071275898209786132430848/", "/services/685071275898209786132430848/", "/api/v1/agencies/?offset=99999999999999999999"]
+)
+def test_out_of_range_numbers_are_not_server_errors(client: Client, url: str) -> None:
+    assert client.get(url).status_code in (200, 404)

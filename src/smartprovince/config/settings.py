@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "smartprovince.core.middleware.OutOfRangeIdMiddleware",
 ]
 
 ROOT_URLCONF = "smartprovince.config.urls"
@@ -250,6 +251,9 @@ SPECTACULAR_SETTINGS = {
         "EnrolmentStatusEnum": "smartprovince.training.models.courses.Enrolment.Status",
         "InitiativeStatusEnum": "smartprovince.smartcity.models.Initiative.Status",
         "JobStatusEnum": "smartprovince.core.models.Job.Status",
+        "MeasureEnum": "smartprovince.plans.models.Indicator.Measure",  # also Measurement.Source
+        "BudgetSourceEnum": "smartprovince.projects.models.BudgetLine.Source",
+        "MeasurementStatusEnum": "smartprovince.monitoring.models.Measurement.Status",
     },
 }
 

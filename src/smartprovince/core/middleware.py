@@ -46,3 +46,33 @@ class ThaiFirstLocaleMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
+
+
+class OutOfRangeIdMiddleware:
+    """An id too large for the database (``/projects/99999999999999999999/``) is a 404, not a 500.
+
+    The ``int`` path converter accepts any number of digits; SQLite raises ``OverflowError`` and
+    PostgreSQL "integer out of range" when such a value reaches a query.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from django.db import DataError
+        from django.http import Http404
+        from django.views.defaults import page_not_found
+
+        out_of_range = isinstance(exception, OverflowError) or (
+            isinstance(exception, DataError) and "out of range" in str(exception)
+        )
+        if not out_of_range:
+            return None
+        if request.path.startswith("/api/"):
+            from django.http import JsonResponse
+
+            return JsonResponse({"detail": "ไม่พบข้อมูล", "code": "not_found"}, status=404)
+        return page_not_found(request, Http404())

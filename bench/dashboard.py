@@ -1,0 +1,99 @@
+"""Benchmark of the executive dashboard and the quarterly PDF (issue 4).
+
+``run(results, scale=1, database_url=None)`` measures, against whatever data is in the database:
+
+* ``GET /app/monitoring/?fy=<FY>`` as an executive: p50 / p95 / max over N requests, and the
+  number of queries of one request;
+* the quarterly PDF (data gathering + rendering, no file written).
+
+Use ``python -c "import bench.dashboard as b; r={}; b.run(r); print(r)"`` or through ``make bench``.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from typing import Any
+
+
+def _setup(database_url: str | None) -> None:
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smartprovince.config.settings")
+    import django
+
+    django.setup()
+
+
+def _percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def run(results: dict[str, Any], *, scale: int = 1, database_url: str | None = None) -> None:
+    _setup(database_url)
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from smartprovince.agencies.models import Agency, Membership
+    from smartprovince.core.thai_calendar import quarter_period
+    from smartprovince.monitoring.reports.data import report_data
+    from smartprovince.monitoring.reports.pdf_report import build_pdf
+    from smartprovince.monitoring.selectors.overview import current_plan
+    from smartprovince.projects.models import Project
+
+    plan = current_plan()
+    fy = (
+        Project.objects.order_by("-fiscal_year_be").values_list("fiscal_year_be", flat=True).first()
+        or plan.fiscal_year_end_be
+    )
+    fy = min(max(fy, plan.fiscal_year_start_be), plan.fiscal_year_end_be)
+    user, _ = get_user_model().objects.get_or_create(username="bench-executive", defaults={"first_name": "bench"})
+    Membership.objects.get_or_create(user=user, agency=Agency.objects.get(code="SKN-PO"), role="executive")
+    client = Client()
+    client.force_login(user)
+    url = f"/app/monitoring/?fy={fy}"
+    client.get(url)  # warm-up (templates, fonts, imports)
+    n = max(20, 20 * scale)
+    timings = []
+    for _ in range(n):
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, response.status_code
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    q2 = quarter_period(fy, 2)
+    pdf_runs = []
+    for _ in range(2):  # the first run in a fresh process also loads the Thai dictionary and fonts
+        start = time.perf_counter()
+        data = report_data(kind="quarterly", plan=plan, period=q2, today=timezone.localdate())
+        pdf = build_pdf(data)
+        pdf_runs.append(time.perf_counter() - start)
+    results["dashboard"] = {
+        "database": connection.vendor,
+        "url": url,
+        "projects_in_fy": Project.objects.filter(fiscal_year_be__lte=fy, fiscal_year_end_be__gte=fy).count(),
+        "requests": n,
+        "p50_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(_percentile(timings, 95), 1),
+        "max_ms": round(max(timings), 1),
+        "queries": len(ctx.captured_queries),
+        "quarterly_pdf_cold_s": round(pdf_runs[0], 2),
+        "quarterly_pdf_s": round(pdf_runs[1], 2),
+        "quarterly_pdf_pages": pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages"),
+        "targets": {"p95_ms": 300, "queries": 30, "quarterly_pdf_s": 3},
+    }
+
+
+if __name__ == "__main__":
+    out: dict[str, Any] = {}
+    run(out, database_url=os.environ.get("DATABASE_URL"))
+    import json
+
+    print(json.dumps(out, ensure_ascii=False, indent=2))

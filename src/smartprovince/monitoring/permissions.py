@@ -1,0 +1,15 @@
+from smartprovince.core.permissions import ADMINS, EDITORS, EVERY_ROLE, INSPECTORS, PROVINCE_READERS, declare
+
+declare("monitoring.dashboard:read", "ดูแดชบอร์ดผู้บริหาร รายละเอียดที่มาของตัวเลข และกระดาน PDCA", roles=PROVINCE_READERS)
+declare("monitoring.indicator:read", "ดูตัวชี้วัด ค่าเป้าหมาย และผลการวัด", roles=EVERY_ROLE)
+declare("monitoring.target:write", "กำหนด/แก้ไขค่าเป้าหมายตัวชี้วัดและเกณฑ์สถานะ", roles=ADMINS)
+declare("monitoring.measurement:snapshot", "สั่งคำนวณผลตัวชี้วัดจากข้อมูลในระบบ", roles=ADMINS)
+declare("monitoring.measurement:report", "รายงานผลตัวชี้วัดของหน่วยงาน", roles=EDITORS)
+declare("monitoring.measurement:approve", "อนุมัติ/ส่งกลับผลตัวชี้วัดที่หน่วยงานรายงาน", roles=ADMINS)
+declare("monitoring.corrective_action:read", "ดูมาตรการแก้ไข (PDCA)", roles=EVERY_ROLE)
+declare("monitoring.corrective_action:write", "บันทึกมาตรการแก้ไข", roles=INSPECTORS)
+declare("monitoring.corrective_action:update", "รายงานผลการดำเนินการตามมาตรการแก้ไข", roles=EDITORS)
+declare("monitoring.finding:read", "ดูผลการตรวจติดตาม", roles=EVERY_ROLE)
+declare("monitoring.finding:write", "บันทึกผลการตรวจติดตาม", roles=INSPECTORS)
+declare("monitoring.report:read", "ดู/ดาวน์โหลดรายงานผู้บริหาร", roles=PROVINCE_READERS)
+declare("monitoring.report:generate", "สร้างรายงานผู้บริหาร", roles=PROVINCE_READERS)

@@ -1,0 +1,139 @@
+"""The executive dashboard and the drill-down behind each of its project numbers."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views import View
+
+from smartprovince.core.permissions import PermissionRequiredMixin
+from smartprovince.core.thai_calendar import MONTHS_LONG, Period, months_of_fiscal_year
+
+from .. import figures
+from ..projectdata import project_districts, totals
+from ..selectors.overview import Overview, current_plan, overview, resolve_period, round_period
+
+
+def period_from_request(request: HttpRequest) -> tuple[Any, Period]:
+    plan = current_plan()
+    period = resolve_period(
+        plan, fy=request.GET.get("fy"), quarter=request.GET.get("q"), month=request.GET.get("m"),
+        today=timezone.localdate(),
+    )
+    return plan, period
+
+
+def period_query(period: Period) -> dict[str, Any]:
+    query: dict[str, Any] = {"fy": period.fiscal_year_be}
+    if period.kind == "quarter":
+        query["q"] = period.number
+    elif period.kind == "month":
+        query["m"] = period.number
+    return query
+
+
+def filter_context(plan: Any, period: Period) -> dict[str, Any]:
+    months = months_of_fiscal_year(period.fiscal_year_be)
+    return {
+        "years": plan.fiscal_years,
+        "quarters": [(q, f"ไตรมาสที่ {q} (รอบ {q * 3} เดือน)") for q in range(1, 5)],
+        "months": [(i, f"{MONTHS_LONG[d.month - 1]} {d.year + 543}") for i, d in enumerate(months, start=1)],
+        "period": period,
+        "sel_q": period.number if period.kind == "quarter" else None,
+        "sel_m": period.number if period.kind == "month" else None,
+        "period_qs": urlencode(period_query(period)),
+    }
+
+
+class DashboardView(PermissionRequiredMixin, View):
+    permission = "monitoring.dashboard:read"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        plan, period = period_from_request(request)
+        ov = overview(plan=plan, period=period, as_of=timezone.localdate())
+        base = period_query(period)
+
+        def drill(**params: Any) -> str:
+            return f"{reverse('monitoring:drill-projects')}?{urlencode({**base, **params})}"
+
+        def ind_url(pk: int) -> str:
+            return f"{reverse('monitoring:indicator-detail', args=[pk])}?{urlencode(base)}"
+
+        goal_figs = [
+            {"row": r, "fig": figures.goal_trend(r, ind_url(r.indicator.pk)), "id": f"fig-goal-{r.indicator.pk}",
+             "url": ind_url(r.indicator.pk)}
+            for r in ov.goals
+        ]
+        ctx = {
+            "plan": plan, "ov": ov, "goal_figs": goal_figs,
+            "fig_status": figures.projects_by_status(ov, lambda s: drill(status=s)),
+            "fig_strategy": figures.budget_by_strategy(ov, lambda sid: drill(strategy=sid)),
+            "fig_agency": figures.budget_by_agency(ov, lambda aid: drill(agency=aid)),
+            "fig_on_time": figures.on_time_by_agency(ov, lambda aid: drill(agency=aid)),
+            "fig_district": figures.by_district(ov, lambda code: drill(district=code)),
+            "kpis": ov.strategy_kpis + ov.province_kpis, "needing": ov.needing_action_top(15),
+            "needing_total": len(ov.off_track) + len(ov.late_projects),
+            "drill_all": drill(), "drill_late": drill(late=1), "drill_active": drill(active=1),
+            "ind_query": urlencode(base),
+            **filter_context(plan, period),
+        }
+        return render(request, "monitoring/dashboard.html", ctx)
+
+
+class ProjectDrillView(PermissionRequiredMixin, View):
+    """The projects behind a dashboard number, with the same definitions as the number."""
+
+    permission = "monitoring.dashboard:read"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        from smartprovince.projects.models import Project
+
+        from ..projectdata import project_facts
+
+        plan, period = period_from_request(request)
+        as_of = timezone.localdate()
+        facts = project_facts(round_period(period), as_of=as_of)
+        g = request.GET
+        title = []
+        if g.get("status"):
+            facts = [f for f in facts if f.status == g["status"]]
+            title.append(f"สถานะ “{dict(Project.Status.choices).get(g['status'], g['status'])}”")
+        if g.get("active"):
+            facts = [f for f in facts if f.is_active]
+            title.append("ที่ดำเนินการ (ไม่นับร่างและยกเลิก)")
+        if g.get("strategy", "").isdigit():
+            facts = [f for f in facts if f.strategy_id == int(g["strategy"])]
+            if facts:
+                title.append(f"ยุทธศาสตร์ที่ {facts[0].strategy_number}")
+        if g.get("agency", "").isdigit():
+            facts = [f for f in facts if f.agency_id == int(g["agency"])]
+            if facts:
+                title.append(facts[0].agency_name)
+        if g.get("late"):
+            late_as_of = min(as_of, period.end)
+            facts = [f for f in facts if f.is_late(late_as_of)]
+            title.append("ที่ล่าช้าหรือมีความเสี่ยง")
+        if g.get("district"):
+            places = project_districts(f.id for f in facts)
+            code = g["district"]
+            facts = [f for f in facts if (code == "none" and not places.get(f.id)) or code in {c for c, _ in places.get(f.id, [])}]
+            title.append("ไม่ระบุอำเภอ" if code == "none" else f"อำเภอรหัส {code}")
+        total = totals(facts)
+        page = Paginator(facts, 50).get_page(g.get("page"))
+        labels = dict(Project.Status.choices)
+        ctx = {
+            "plan": plan, "page_obj": page, "rows": [(f, labels.get(f.status, f.status)) for f in page.object_list],
+            "total": total, "filter_title": " · ".join(title) or "ทั้งหมด", **filter_context(plan, period),
+        }
+        return render(request, "monitoring/drill_projects.html", ctx)
+
+
+def dashboard_overview(request: HttpRequest) -> Overview:  # used by the API
+    plan, period = period_from_request(request)
+    return overview(plan=plan, period=period, as_of=timezone.localdate())
