@@ -71,6 +71,8 @@ def test_same_seed_same_data_other_seed_other_data() -> None:
     assert counts_a["staff"] == 100
     assert counts_a["attendance_records"] == 400
     assert counts_a["eservices"] == 3
+    assert counts_a["inspection_findings"] == 6 and counts_a["corrective_actions"] == 3
+    assert counts_a["indicator_snapshots"] > 0
 
 
 @pytest.mark.django_db
