@@ -52,7 +52,7 @@ def generate(*, scale: float, rng: random.Random, stdout: Any) -> dict[str, int]
         taken += len(measurement_snapshot(actor=None, period=period, plan=plan)["taken"])
     written["indicator_snapshots"] = taken
 
-    reported = []
+    reported: list[tuple[Any, ...]] = []
     if plan is not None:
         indicators = Indicator.objects.filter(plan=plan, measure=Indicator.Measure.REPORTED).prefetch_related("targets")
         existing = set(Measurement.objects.filter(source=Measurement.Source.REPORTED).values_list("indicator_id", "period_key"))
@@ -82,7 +82,7 @@ def generate(*, scale: float, rng: random.Random, stdout: Any) -> dict[str, int]
     )
     if not projects:
         return written
-    findings = []
+    findings: list[tuple[Any, ...]] = []
     for _ in range(count(600, scale)):
         project_id, agency_id, fy_start, fy_end = projects[rng.randrange(len(projects))]
         fy = rng.randint(max(fy_start, FIRST_FY), min(fy_end, LAST_FY))
@@ -98,7 +98,7 @@ def generate(*, scale: float, rng: random.Random, stdout: Any) -> dict[str, int]
         "obstacles_th", "recommendations_th", "follow_up_status", "follow_up_note_th", "created_at", "updated_at",
     ), findings, now=now)
 
-    actions = []
+    actions: list[tuple[Any, ...]] = []
     for _ in range(count(300, scale)):
         project_id, agency_id, fy_start, fy_end = projects[rng.randrange(len(projects))]
         fy = rng.randint(max(fy_start, FIRST_FY), min(fy_end, LAST_FY))
