@@ -1,0 +1,152 @@
+"""Shared pieces of the benchmarks: province-scale databases generated once, timing, statistics.
+
+``ensure_scale_db(scale, "postgresql" | "sqlite")`` returns a ``DATABASE_URL`` holding the seed
+(areas, agencies, plan) plus ``smartprovince gen-scale --scale N --seed SEED``. A database is
+generated once and reused by every benchmark (``projects``, ``dashboard`` …) until the code
+that shapes it changes: a marker file under ``var/bench/`` records scale, seed and a fingerprint
+of the migrations and generators. ``BENCH_REGENERATE=1`` forces a fresh one.
+
+* PostgreSQL: database ``smartprovince_bench_s{scale}`` at ``BENCH_PG``
+  (default ``postgres://postgres@127.0.0.1:5432``);
+* SQLite: ``var/bench/smartprovince-s{scale}.sqlite3``.
+
+Measurements run in a child process per database (``measure_in_child``), so one run can measure
+SQLite and PostgreSQL, scale 1 and 10, without Django being set up twice in one process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+SEED = int(os.environ.get("BENCH_SEED", "2563"))
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+SECRET = "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105 - throwaway bench key
+VENDORS = ("sqlite", "postgresql")
+
+
+def child_env(database_url: str) -> dict[str, str]:
+    """Production-like settings (DEBUG off) for a child process on ``database_url``."""
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url, SECRET_KEY=SECRET, DEBUG="0", SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0",
+        PYTHONPATH=str(ROOT / "src") + os.pathsep + str(ROOT), DJANGO_SETTINGS_MODULE="smartprovince.config.settings",
+        SMARTPROVINCE_HOME=str(ROOT), LOG_LEVEL="ERROR", RATE_USER="1000000/min", RATE_ANON="1000000/min",
+    )
+    env.pop("SMARTPROVINCE_TESTING", None)
+    return env
+
+
+def fingerprint() -> str:
+    """Hash of everything that shapes a generated database: migrations and ``scale.py`` modules."""
+    digest = hashlib.sha256()
+    src = ROOT / "src" / "smartprovince"
+    files = sorted([*src.glob("*/migrations/*.py"), *src.glob("*/scale.py"), src / "core" / "bulkload.py"])
+    for path in files:
+        digest.update(str(path.relative_to(src)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def database_url(scale: int, vendor: str) -> str:
+    if vendor == "postgresql":
+        return f"{PG}/smartprovince_bench_s{scale}"
+    return f"sqlite:///{BENCH_DIR / f'smartprovince-s{scale}.sqlite3'}"
+
+
+def _recreate(scale: int, vendor: str) -> None:
+    if vendor == "postgresql":
+        import psycopg
+
+        name = f"smartprovince_bench_s{scale}"
+        with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{BENCH_DIR / f'smartprovince-s{scale}.sqlite3'}{suffix}").unlink(missing_ok=True)
+
+
+def ensure_scale_db(scale: int, vendor: str = "postgresql", *, seed: int = SEED, log: Callable[[str], None] = print) -> dict[str, Any]:
+    """The database for ``scale`` on ``vendor``, generated if missing or stale.
+
+    Returns ``{"database_url", "generated", "generation_s", "counts"}`` (``generation_s`` is the
+    time of the generation that made it, possibly in an earlier run)."""
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    marker = BENCH_DIR / f"{vendor}-s{scale}.json"
+    url = database_url(scale, vendor)
+    wanted = {"scale": scale, "seed": seed, "fingerprint": fingerprint(), "database_url": url}
+    if marker.exists() and os.environ.get("BENCH_REGENERATE") != "1":
+        known = json.loads(marker.read_text(encoding="utf-8"))
+        if all(known.get(k) == v for k, v in wanted.items()):
+            return {**known, "generated": False}
+    marker.unlink(missing_ok=True)
+    log(f"generating scale {scale} on {vendor} (seed {seed}) …")
+    _recreate(scale, vendor)
+    env = child_env(url)
+    python = sys.executable
+    started = time.perf_counter()
+    subprocess.run([python, "-m", "smartprovince", "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
+    subprocess.run([python, "-m", "smartprovince", "loadagencies"], env=env, cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([python, "-m", "smartprovince", "loadplan"], env=env, cwd=ROOT, check=True, capture_output=True)
+    setup_s = time.perf_counter() - started
+    started = time.perf_counter()
+    out = subprocess.run(
+        [python, "-m", "smartprovince", "gen_scale", "--scale", str(scale), "--seed", str(seed)],
+        env=env, cwd=ROOT, check=True, capture_output=True, text=True,
+    )
+    generation_s = time.perf_counter() - started
+    if vendor == "postgresql":
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:  # what autovacuum would do after a bulk load
+            conn.execute("VACUUM ANALYZE")
+    counts: dict[str, int] = {}
+    app_seconds: dict[str, float] = {}
+    for line in out.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1].replace(",", "").isdigit():
+            counts[parts[0]] = int(parts[1].replace(",", ""))
+        elif len(parts) > 3 and parts[2] == "s":
+            app_seconds[parts[0]] = float(parts[1])
+    info = {**wanted, "setup_s": round(setup_s, 1), "generation_s": round(generation_s, 1),
+            "generation_s_by_app": app_seconds, "counts": counts}
+    marker.write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+    log(f"generated scale {scale} on {vendor} in {generation_s:.0f} s")
+    return {**info, "generated": True}
+
+
+def measure_in_child(module: str, database_url: str, *args: str) -> dict[str, Any]:
+    """Run ``python -m <module> --measure <args>`` on ``database_url``; its last stdout line is JSON."""
+    out = subprocess.run(
+        [sys.executable, "-m", module, "--measure", *args], env=child_env(database_url), cwd=ROOT,
+        check=True, capture_output=True, text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def summary_ms(timings_s: list[float]) -> dict[str, float]:
+    """p50 / p95 / max in milliseconds."""
+    ordered = sorted(timings_s)
+    p95 = ordered[min(len(ordered) - 1, max(0, round(0.95 * (len(ordered) - 1))))]
+    return {
+        "p50_ms": round(statistics.median(ordered) * 1000, 1),
+        "p95_ms": round(p95 * 1000, 1),
+        "max_ms": round(ordered[-1] * 1000, 1),
+    }
+
+
+def peak_memory_mb() -> float:
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

@@ -1,0 +1,159 @@
+"""Benchmark: the project list page and the project list API at province scale (issue 3 / 8).
+
+For each scale and each database (SQLite and PostgreSQL) the data is generated once by
+``smartprovince gen-scale`` (``bench.common.ensure_scale_db``); then a child process with
+production settings (DEBUG off) requests every page ``BENCH_REQUESTS`` times (default 100) with
+the Django test client, in-process (no network, no web server): p50 / p95 / max and the number
+of SQL queries of one request. The province admin sees every agency; the agency editor only
+their own.
+
+At scale 10 the figures are compared with the scale-1 figures of the same code: ``growth``
+gives p50(scale 10) / p50(scale 1) and the query counts at both scales. A page that only
+shows its own page of results should stay near 1×.
+
+    python -m bench.run --scale 1 --only projects
+    python -m bench.projects --scale 1          # the same, printed as JSON
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import BENCH_DIR, VENDORS, ensure_scale_db, fingerprint, measure_in_child, peak_memory_mb, summary_ms
+
+SCALES = (1, 10)
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
+FY = 2564
+# name → (user, path); {strategy} and {agency} are filled in by the child.
+PAGES: dict[str, tuple[str, str]] = {
+    "list_first_page": ("admin", "/app/projects/"),
+    "list_filtered": ("admin", f"/app/projects/?fy={FY}&status=completed&strategy={{strategy}}"),
+    "list_thai_search": ("admin", "/app/projects/?q=%E0%B8%9C%E0%B9%89%E0%B8%B2%E0%B8%A2%E0%B9%89%E0%B8%AD%E0%B8%A1%E0%B8%84%E0%B8%A3%E0%B8%B2%E0%B8%A1"),  # ผ้าย้อมคราม
+    "list_page_20": ("admin", "/app/projects/?page=20"),
+    "list_agency_editor": ("editor", "/app/projects/"),
+    "api_list": ("admin", "/api/v1/projects/"),
+    "api_filtered": ("admin", f"/api/v1/projects/?fy={FY}&status=completed&agency={{agency}}"),
+    "api_thai_search": ("admin", "/api/v1/projects/?q=%E0%B8%AB%E0%B8%99%E0%B8%AD%E0%B8%87%E0%B8%AB%E0%B8%B2%E0%B8%A3"),  # หนองหาร
+}
+
+
+def _measure(requests: int) -> dict[str, Any]:
+    """In the child process: Django on DATABASE_URL, every page timed."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from smartprovince.agencies.models import Agency, Membership
+    from smartprovince.plans.models import Strategy
+    from smartprovince.projects.models import Project
+
+    User = get_user_model()
+    users = {}
+    for name, role, agency_code in (("admin", "province_admin", "SKN-PO"), ("editor", "agency_editor", "SKN-AGRI")):
+        user, _ = User.objects.get_or_create(username=f"bench-{name}", defaults={"first_name": "bench"})
+        Membership.objects.get_or_create(user=user, agency=Agency.objects.get(code=agency_code), role=role)
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        users[name] = client
+    strategy = Strategy.objects.filter(plan__is_current=True).order_by("number").values_list("pk", flat=True).first()
+    busiest = (
+        Project.objects.filter(fiscal_year_be__lte=FY, fiscal_year_end_be__gte=FY).values("agency__code")
+        .order_by().annotate(n=Count("id")).order_by("-n")
+        .values_list("agency__code", flat=True).first()
+    )
+    figures: dict[str, Any] = {
+        "database": connection.vendor,
+        "projects": Project.objects.count(),
+        "projects_in_fy": Project.objects.filter(fiscal_year_be__lte=FY, fiscal_year_end_be__gte=FY).count(),
+        "requests_per_page": requests,
+        "pages": {},
+    }
+    for name, (who, template) in PAGES.items():
+        path = template.format(strategy=strategy, agency=busiest)
+        client = users[who]
+        warm = client.get(path)  # templates, Thai dictionary, connection
+        if warm.status_code != 200:
+            figures["pages"][name] = {"path": path, "error": f"HTTP {warm.status_code}"}
+            continue
+        timings = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            response = client.get(path)
+            timings.append(time.perf_counter() - started)
+            if response.status_code != 200:
+                raise RuntimeError(f"{path}: HTTP {response.status_code}")
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(path)
+        rows = response.json().get("count") if path.startswith("/api/") else None
+        figures["pages"][name] = {"path": path, **summary_ms(timings), "queries": len(ctx.captured_queries),
+                                  **({"total_results": rows} if rows is not None else {}), "bytes": len(response.content)}
+    figures["peak_memory_mb"] = peak_memory_mb()
+    return figures
+
+
+def _figures_file(scale: int, vendor: str) -> Path:
+    return BENCH_DIR / f"projects-figures-{vendor}-s{scale}.json"
+
+
+def _growth(scale1: dict[str, Any], scale_n: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for name, page in scale_n["pages"].items():
+        base = scale1["pages"].get(name)
+        if not base or "p50_ms" not in base or "p50_ms" not in page:
+            continue
+        out[name] = {
+            "p50_growth": round(page["p50_ms"] / base["p50_ms"], 2) if base["p50_ms"] else None,
+            "queries_scale1": base["queries"], "queries_this_scale": page["queries"],
+        }
+    return out
+
+
+def run(results: dict[str, Any], *, scale: int = 1, database_url: str | None = None) -> None:
+    """``database_url`` (the shared bench database of ``bench.run``) is not used: this benchmark
+    keeps one generated database per scale and vendor (see ``bench.common``)."""
+    for vendor in VENDORS:
+        db = ensure_scale_db(scale, vendor)
+        figures = measure_in_child("bench.projects", db["database_url"], "--requests", str(REQUESTS))
+        figures["generation_s"] = db.get("generation_s")
+        figures["generated_rows"] = {k: v for k, v in db.get("counts", {}).items()
+                                     if k in ("agencies", "projects", "progress_reports", "survey_responses", "staff")}
+        _figures_file(scale, vendor).write_text(
+            json.dumps({"fingerprint": fingerprint(), **figures}, ensure_ascii=False, indent=2), encoding="utf-8")
+        if scale != 1 and _figures_file(1, vendor).exists():
+            scale1 = json.loads(_figures_file(1, vendor).read_text(encoding="utf-8"))
+            if scale1.get("fingerprint") == fingerprint():
+                figures["growth_vs_scale1"] = _growth(scale1, figures)
+        results[vendor] = figures
+
+
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--requests", type=int, default=REQUESTS)
+    parser.add_argument("--scale", type=int, default=1)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(_measure(args.requests), ensure_ascii=False))
+        return
+    out: dict[str, Any] = {}
+    run(out, scale=args.scale)
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
