@@ -54,7 +54,9 @@ def project_list(
     if status:
         qs = qs.filter(status=status)
     if district:
-        qs = qs.filter(districts__code=district)
+        # a subquery, not a join: no duplicate rows, so no DISTINCT over the annotated rows
+        in_district = Project.districts.through.objects.filter(area_id=district).values("project_id")
+        qs = qs.filter(pk__in=in_district)
     qs = apply_search(qs, q)
     budget = BudgetLine.objects.filter(project=OuterRef("pk"))
     if fiscal_year_be:
@@ -72,7 +74,6 @@ def project_list(
             latest_progress=Subquery(latest, output_field=DecimalField(max_digits=5, decimal_places=2)),
         )
         .order_by("-fiscal_year_be", "agency__name_th", "sequence")
-        .distinct()
     )
 
 
