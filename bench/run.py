@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-BENCHMARKS = ["projects", "dashboard", "datahub", "survey"]
+BENCHMARKS = ["projects", "dashboard", "datahub", "survey", "pdf"]
 PG_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/smartprovince_bench")
 
 

@@ -90,11 +90,13 @@ def action_plan_xlsx(agency: Any, fy: int, projects: list[Project], plan: Agency
 
 def action_plan_pdf(agency: Any, fy: int, projects: list[Project], plan: AgencyActionPlan | None, today: dt.date) -> bytes:
     status = plan.get_status_display() if plan else "ยังไม่ส่ง"
-    doc = ThaiPdf(title=f"แผนปฏิบัติการ {agency.name_th}", subtitle=f"ปีงบประมาณ พ.ศ. {fy} · สถานะ: {status}",
-                  landscape=True, issued_on=today, base_size=13)
+    doc = ThaiPdf(title=f"แผนปฏิบัติการ {agency.name_th}", landscape=True, margins=(15, 15, 15), page_break=15, size=13)
+    doc.add_page()
+    doc.title_block([f"แผนปฏิบัติการ {agency.name_th}"], subtitle=f"ปีงบประมาณ พ.ศ. {fy} · สถานะ: {status}",
+                    issued_on=today)
     total_planned = total_allocated = Decimal("0")
     for strategy, items in _plan_rows(projects, fy):
-        doc.heading(f"ยุทธศาสตร์ที่ {strategy.number} {strategy.name_th}")
+        doc.heading(f"ยุทธศาสตร์ที่ {strategy.number} {strategy.name_th}", 15)
         rows = []
         for p in items:
             planned, allocated = _budget(p, fy)
@@ -103,14 +105,15 @@ def action_plan_pdf(agency: Any, fy: int, projects: list[Project], plan: AgencyA
             rows.append([p.code, p.name_th, ", ".join(d.name_th for d in p.districts.all()) or "–",
                          f"{format_date(p.start_date)} – {format_date(p.end_date)}", _sources(p, fy) or "–",
                          f"{planned:,.2f}", f"{allocated:,.2f}", p.officer_name])
-        doc.table(["รหัส", "ชื่อโครงการ", "พื้นที่", "ระยะเวลา", "แหล่งงบ", "งบตามแผน", "งบจัดสรร", "ผู้รับผิดชอบ"],
-                  rows, widths=[34, 70, 30, 36, 26, 26, 26, 19], align_right=[5, 6])
+        doc.data_table(["รหัส", "ชื่อโครงการ", "พื้นที่", "ระยะเวลา", "แหล่งงบ", "งบตามแผน", "งบจัดสรร", "ผู้รับผิดชอบ"],
+                       rows, [34, 70, 30, 36, 26, 26, 26, 19], align=["L"] * 5 + ["R", "R", "L"], size=11,
+                       line_height=11 * 0.55)
     doc.paragraph(f"รวม {len(projects)} โครงการ งบประมาณตามแผน {total_planned:,.2f} บาท "
                   f"ได้รับจัดสรร {total_allocated:,.2f} บาท")
     if plan and plan.review_comment:
-        doc.heading("ความเห็นของจังหวัด", level=2)
+        doc.heading("ความเห็นของจังหวัด", 13)
         doc.paragraph(plan.review_comment)
-    return doc.output()
+    return doc.output_bytes()
 
 
 def report_month_text(month: dt.date) -> str:

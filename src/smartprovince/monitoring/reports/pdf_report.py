@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from smartprovince.core.pdf import ThaiPdf
 from smartprovince.core.thai_calendar import format_date
 
 from .. import status as st
-from ..pdf import ThaiPDF
 from ..selectors.indicators import IndicatorRow
 from ..selectors.overview import Overview
 from .data import ReportData, fmt_num
@@ -33,7 +33,7 @@ def _kpi_rows(rows: list[IndicatorRow]) -> tuple[list[list[str]], list[tuple[int
     return out, fills
 
 
-def _kpi_table(pdf: ThaiPDF, rows: list[IndicatorRow]) -> None:
+def _kpi_table(pdf: ThaiPdf, rows: list[IndicatorRow]) -> None:
     data, fills = _kpi_rows(rows)
     pdf.data_table(
         ["รหัส", "ตัวชี้วัด", "เป้าหมายทั้งปี", "เป้าหมายตามสัดส่วนเวลา", "ผลการดำเนินงาน", "ร้อยละของเป้าหมาย", "สถานะ"],
@@ -41,7 +41,7 @@ def _kpi_table(pdf: ThaiPDF, rows: list[IndicatorRow]) -> None:
     )
 
 
-def _summary(pdf: ThaiPDF, ov: Overview) -> None:
+def _summary(pdf: ThaiPdf, ov: Overview) -> None:
     counts = ov.status_counts
     t = ov.total
     pdf.bullets([
@@ -58,7 +58,7 @@ def _summary(pdf: ThaiPDF, ov: Overview) -> None:
     ])
 
 
-def _projects(pdf: ThaiPDF, ov: Overview) -> None:
+def _projects(pdf: ThaiPdf, ov: Overview) -> None:
     pdf.heading("สถานะโครงการ", 13)
     pdf.data_table(
         ["สถานะ", "จำนวนโครงการ"], [[label, fmt_num(n, 0)] for _, label, n in ov.by_status], [60, 30], align=["L", "R"],
@@ -78,7 +78,7 @@ def _projects(pdf: ThaiPDF, ov: Overview) -> None:
             )
 
 
-def _budget(pdf: ThaiPDF, ov: Overview) -> None:
+def _budget(pdf: ThaiPdf, ov: Overview) -> None:
     pdf.heading("งบประมาณจำแนกตามยุทธศาสตร์", 13)
     rows = [
         [f"ยุทธศาสตร์ที่ {s.number}", fmt_num(t.active, 0), fmt_num(t.planned), fmt_num(t.allocated), fmt_num(t.disbursed),
@@ -99,7 +99,7 @@ def _budget(pdf: ThaiPDF, ov: Overview) -> None:
     )
 
 
-def _problems(pdf: ThaiPDF, data: ReportData) -> None:
+def _problems(pdf: ThaiPdf, data: ReportData) -> None:
     pdf.heading("ปัญหา อุปสรรค และข้อเสนอแนะ", 14)
     if data.findings:
         pdf.heading("จากการตรวจติดตาม", 13)
@@ -120,7 +120,7 @@ def _problems(pdf: ThaiPDF, data: ReportData) -> None:
         pdf.paragraph("ไม่มีปัญหาอุปสรรคที่รายงานในงวดนี้")
 
 
-def _actions(pdf: ThaiPDF, data: ReportData) -> None:
+def _actions(pdf: ThaiPdf, data: ReportData) -> None:
     pdf.heading("มาตรการแก้ไข (Act)", 14)
     if not data.actions:
         pdf.paragraph("ยังไม่มีมาตรการแก้ไขที่บันทึกไว้")
@@ -134,7 +134,7 @@ def _actions(pdf: ThaiPDF, data: ReportData) -> None:
     )
 
 
-def _final_matrix(pdf: ThaiPDF, data: ReportData) -> None:
+def _final_matrix(pdf: ThaiPdf, data: ReportData) -> None:
     years = data.years
     pdf.heading("ผลการดำเนินงานตามตัวชี้วัดตลอดระยะเวลาของแผน", 14)
     headers = ["รหัส", "ตัวชี้วัด"] + [f"ปี {ov.period.fiscal_year_be} เป้า/ผล" for ov in years] + ["สถานะปีสุดท้าย"]
@@ -162,8 +162,7 @@ def build_pdf(data: ReportData, progress: Callable[[float, str], None] | None = 
         if progress is not None:
             progress(percent, message)
 
-    pdf = ThaiPDF(title=" ".join(data.title_lines), footer_text=" ".join(data.title_lines[:1] + data.title_lines[2:]))
-    pdf.alias_nb_pages()
+    pdf = ThaiPdf(title=" ".join(data.title_lines), footer_text=" ".join(data.title_lines[:1] + data.title_lines[2:]))
     pdf.add_page()
     pdf.title_block(data.title_lines)
     pdf.paragraph(f"{data.as_of_label}    จัดทำเมื่อ{format_date(data.generated_on, 'formal')}")
@@ -193,4 +192,4 @@ def build_pdf(data: ReportData, progress: Callable[[float, str], None] | None = 
     step(80, "กำลังจัดทำปัญหาและมาตรการแก้ไข")
     _problems(pdf, data)
     _actions(pdf, data)
-    return bytes(pdf.output())
+    return pdf.output_bytes()
