@@ -97,7 +97,11 @@ class Enrolment(models.Model):
         verbose_name = "การลงทะเบียนและผลการอบรม"
         verbose_name_plural = "การลงทะเบียนและผลการอบรม"
         constraints = [models.UniqueConstraint(fields=["session", "person"], name="training_enrolment_unique")]
-        indexes = [models.Index(fields=["status", "completed_on"])]
+        indexes = [
+            models.Index(fields=["status", "completed_on"]),
+            # the staff KPIs look up each person's completed enrolments (EXISTS per person)
+            models.Index(fields=["person", "status", "completed_on"], name="training_enrol_person_done"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} · {self.session}"
