@@ -99,6 +99,13 @@ class Enrolment(models.Model):
         constraints = [models.UniqueConstraint(fields=["session", "person"], name="training_enrolment_unique")]
         indexes = [models.Index(fields=["status", "completed_on"])]
 
+    # Personal data: the object history is read like the staff register (core history view).
+    history_permission = "training.staff:read_personal"
+
+    @property
+    def history_agency_id(self) -> int:
+        return self.person.agency_id
+
     def __str__(self) -> str:
         return f"{self.person} · {self.session}"
 
