@@ -182,7 +182,7 @@ ROWS: dict[str, Row] = {
     "app/history/<str:model>/<str:pk>/": Row(
         u("/app/history/projects.project/{o.project.pk}/"), AGENCY_PRIVATE_READ,
         variants=((u("/app/history/training.person/{o.person.pk}/"), PERSONAL_OBJECT),
-                  (u("/app/history/training.enrolment/{o.enrolment.pk}/"), PERSONAL_OBJECT),
+                  (u("/app/history/training.enrolment/{o.staff_enrolment.pk}/"), PERSONAL_OBJECT),
                   (u("/app/history/projects.progressreport/{o.report.pk}/"), AGENCY_PRIVATE_READ))),
     "app/jobs/<int:pk>/": Row(u("/app/jobs/{o.job.pk}/"), profile(302, 200, 404, 404, 200, 404, 404)),
     "app/jobs/<int:pk>/download/": Row(u("/app/jobs/{o.job.pk}/download/"), profile(302, 200, 404, 404, 200, 404, 404)),
@@ -539,6 +539,7 @@ def _build_objects() -> SimpleNamespace:
     o.course.agency = agri
     o.course.save()
     o.enrolment = Enrolment.objects.filter(session=o.session).order_by("pk").first()
+    o.staff_enrolment = Enrolment.objects.filter(person__agency=agri).order_by("pk").first()
     o.certificate = Certificate.objects.filter(enrolment__session__agency=agri).order_by("pk").first()
     o.activity = PublicActivity.objects.filter(agency=agri, is_published=True).order_by("pk").first()
     o.hidden_activity = PublicActivity.objects.filter(agency=agri).exclude(pk=o.activity.pk).order_by("pk").first()
