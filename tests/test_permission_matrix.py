@@ -465,7 +465,13 @@ def _build_objects() -> SimpleNamespace:
     from smartprovince.projects.models import EvidenceFile, ProgressReport, Project
     from smartprovince.smartcity.models import Initiative
     from smartprovince.training.models import (
-        Certificate, Course, Enrolment, Person, PublicActivity, Session, SkillFramework,
+        Certificate,
+        Course,
+        Enrolment,
+        Person,
+        PublicActivity,
+        Session,
+        SkillFramework,
     )
 
     agri = Agency.objects.get(code="SKN-AGRI")

@@ -266,15 +266,15 @@ class ProgressReport(models.Model):
         verbose_name = "รายงานความก้าวหน้ารายเดือน"
         verbose_name_plural = "รายงานความก้าวหน้ารายเดือน"
 
-    @property
-    def history_agency_id(self) -> int:
-        """The owning agency, for the object history view (a report is as private as its project)."""
-        return self.project.agency_id
-
     def __str__(self) -> str:
         from smartprovince.core.thai_calendar import month_label
 
         return f"{self.project.code} {month_label(self.month, 'long')}"
+
+    @property
+    def history_agency_id(self) -> int:
+        """The owning agency, for the object history view (a report is as private as its project)."""
+        return self.project.agency_id
 
     @property
     def is_late(self) -> bool:

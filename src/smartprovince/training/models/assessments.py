@@ -64,12 +64,12 @@ class Assessment(models.Model):
     # Personal data: the object history is read like the staff register (core history view).
     history_permission = "training.staff:read_personal"
 
+    def __str__(self) -> str:
+        return f"{self.person} ปีงบประมาณ {self.fiscal_year_be}"
+
     @property
     def history_agency_id(self) -> int:
         return self.person.agency_id
-
-    def __str__(self) -> str:
-        return f"{self.person} ปีงบประมาณ {self.fiscal_year_be}"
 
 
 class AssessmentScore(models.Model):

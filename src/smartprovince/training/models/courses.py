@@ -102,12 +102,12 @@ class Enrolment(models.Model):
     # Personal data: the object history is read like the staff register (core history view).
     history_permission = "training.staff:read_personal"
 
+    def __str__(self) -> str:
+        return f"{self.person} · {self.session}"
+
     @property
     def history_agency_id(self) -> int:
         return self.person.agency_id
-
-    def __str__(self) -> str:
-        return f"{self.person} · {self.session}"
 
 
 class Certificate(models.Model):
