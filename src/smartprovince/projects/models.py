@@ -272,6 +272,11 @@ class ProgressReport(models.Model):
         return f"{self.project.code} {month_label(self.month, 'long')}"
 
     @property
+    def history_agency_id(self) -> int:
+        """The owning agency, for the object history view (a report is as private as its project)."""
+        return self.project.agency_id
+
+    @property
     def is_late(self) -> bool:
         """Submitted (first time) after the due date."""
         if self.first_submitted_at is None:

@@ -1,5 +1,6 @@
-"""Reads for smart-city initiatives. Published initiatives are public; unpublished ones are
-visible to every signed-in role of the province (they are not personal data)."""
+"""Reads for smart-city initiatives. Published initiatives are public; an unpublished one is the
+agency's non-public data: province-wide roles and the agency's own members see it, another
+agency gets 404 (DESIGN.md §2)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,22 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from smartprovince.core.permissions import has_perm
+from smartprovince.core.permissions import agencies_with_perm, has_perm
 
 from .models import Domain, Initiative, Sector
 
 
 def initiative_list(*, public: bool, domain: str = "", sector: str = "", status: str = "", kind: str = "",
-                    agency_id: int | None = None, search: str = "") -> QuerySet[Initiative]:
+                    agency_id: int | None = None, search: str = "", actor: Any = None) -> QuerySet[Initiative]:
+    """``public``: published only; with ``actor``: the published ones plus the unpublished ones of
+    the agencies where the actor reads initiatives (all of them for province-wide roles)."""
     qs = Initiative.objects.select_related("agency").prefetch_related("domains", "sectors", "districts")
     if public:
         qs = qs.filter(is_published=True)
+    elif actor is not None:
+        allowed = agencies_with_perm(actor, "smartcity.initiative:read")
+        if allowed is not None:
+            qs = qs.filter(Q(is_published=True) | Q(agency_id__in=allowed))
     if domain:
         qs = qs.filter(domains__code=domain)
     if sector:
@@ -38,7 +45,7 @@ def access_initiative(*, actor: Any, id: int, public: bool = False) -> Initiativ
          .filter(pk=id).first())
     if i is None:
         raise Http404
-    if not i.is_published and (public or not has_perm(actor, "smartcity.initiative:read")):
+    if not i.is_published and (public or not has_perm(actor, "smartcity.initiative:read", i.agency_id)):
         raise Http404
     return i
 

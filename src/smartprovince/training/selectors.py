@@ -203,9 +203,16 @@ def certificate_by_token(*, token: str) -> Certificate:
 
 def activity_list(*, public: bool, actor: Any = None, year_be: int | None = None, district: str = "",
                   agency: Agency | None = None) -> QuerySet[PublicActivity]:
+    """``public``: published only; with ``actor``: the published ones plus the unpublished ones of
+    the agencies where the actor reads activities (an unpublished activity is the agency's
+    non-public data); neither: all (metrics)."""
     qs = PublicActivity.objects.select_related("agency", "district").annotate(n_photos=Count("photos"))
     if public:
         qs = qs.filter(is_published=True)
+    elif actor is not None:
+        allowed = agencies_with_perm(actor, "training.activity:read")
+        if allowed is not None:
+            qs = qs.filter(Q(is_published=True) | Q(agency_id__in=allowed))
     if year_be:
         start, end = fiscal_year_range(year_be)
         qs = qs.filter(held_on__gte=start, held_on__lte=end)
@@ -219,7 +226,9 @@ def activity_list(*, public: bool, actor: Any = None, year_be: int | None = None
 def access_activity(*, actor: Any, id: int, public: bool = False) -> PublicActivity:
     qs = PublicActivity.objects.select_related("agency", "district").prefetch_related("photos")
     activity = qs.filter(pk=id).first()
-    if activity is None or (public and not activity.is_published):
+    if activity is None:
+        raise Http404
+    if not activity.is_published and (public or not has_perm(actor, "training.activity:read", activity.agency_id)):
         raise Http404
     return activity
 

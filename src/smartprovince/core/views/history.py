@@ -25,11 +25,15 @@ class ObjectHistoryView(PermissionRequiredMixin, TemplateView):
         obj = model._default_manager.filter(pk=self.kwargs["pk"]).first()
         if obj is None:
             raise Http404
-        agency_id = getattr(obj, "agency_id", None)
-        allowed = agencies_with_perm(self.request.user, "core.audit:read")
-        if agency_id is not None and allowed is not None and agency_id not in allowed:
-            raise Http404
-        if agency_id is None and allowed is not None and not getattr(obj, "is_public_record", True):
-            raise Http404
+        # A model may narrow who reads its history (``history_permission``, e.g. personal staff
+        # data) and name its owning agency when it has no ``agency_id`` (``history_agency_id``).
+        permission = getattr(model, "history_permission", "core.audit:read")
+        agency_id = getattr(obj, "history_agency_id", None) or getattr(obj, "agency_id", None)
+        allowed = agencies_with_perm(self.request.user, permission)
+        if allowed is not None:
+            if agency_id is not None and agency_id not in allowed:
+                raise Http404
+            if agency_id is None and (not allowed or not getattr(obj, "is_public_record", True)):
+                raise Http404
         ctx.update(object=obj, events=audit_events_for(obj)[:500], model_label=model._meta.verbose_name)
         return ctx

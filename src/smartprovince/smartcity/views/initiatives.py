@@ -34,7 +34,7 @@ class InitiativeListView(PermissionRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         f = {k: request.GET.get(k, "") for k in ("domain", "sector", "status", "kind", "q")}
-        qs = selectors.initiative_list(public=False, domain=f["domain"], sector=f["sector"], status=f["status"],
+        qs = selectors.initiative_list(public=False, actor=request.user, domain=f["domain"], sector=f["sector"], status=f["status"],
                                        kind=f["kind"], search=f["q"].strip())
         page = Paginator(qs, 30).get_page(request.GET.get("page"))
         return render(request, "smartcity/initiative_list.html", {

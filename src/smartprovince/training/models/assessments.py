@@ -61,8 +61,15 @@ class Assessment(models.Model):
             models.UniqueConstraint(fields=["person", "fiscal_year_be"], name="training_assessment_one_per_year"),
         ]
 
+    # Personal data: the object history is read like the staff register (core history view).
+    history_permission = "training.staff:read_personal"
+
     def __str__(self) -> str:
         return f"{self.person} ปีงบประมาณ {self.fiscal_year_be}"
+
+    @property
+    def history_agency_id(self) -> int:
+        return self.person.agency_id
 
 
 class AssessmentScore(models.Model):

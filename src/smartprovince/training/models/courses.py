@@ -103,8 +103,15 @@ class Enrolment(models.Model):
             models.Index(fields=["person", "status", "completed_on"], name="training_enrol_person_done"),
         ]
 
+    # Personal data: the object history is read like the staff register (core history view).
+    history_permission = "training.staff:read_personal"
+
     def __str__(self) -> str:
         return f"{self.person} · {self.session}"
+
+    @property
+    def history_agency_id(self) -> int:
+        return self.person.agency_id
 
 
 class Certificate(models.Model):

@@ -58,6 +58,9 @@ class Person(models.Model):
             )
         ]
 
+    # Personal data: the object history is read like the staff register (core history view).
+    history_permission = "training.staff:read_personal"
+
     def __str__(self) -> str:
         return self.full_name
 

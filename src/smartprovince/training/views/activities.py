@@ -24,7 +24,7 @@ class ActivityListView(PermissionRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         year = year_from(request)
-        qs = selectors.activity_list(public=False, year_be=year)
+        qs = selectors.activity_list(public=False, actor=request.user, year_be=year)
         page = Paginator(qs, 30).get_page(request.GET.get("page"))
         from django.db.models import Sum
 
