@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from smartprovince.core import thai_calendar as tc
@@ -124,7 +125,7 @@ def _read_rows(data: bytes) -> list[tuple[int, tuple[Any, ...]]]:
             raise ValidationError(f"ไฟล์มีเกิน {IMPORT_MAX_ROWS:,} แถว กรุณาแบ่งไฟล์", code=EServiceErrorCode.IMPORT_FILE)
     wb.close()
     if not rows:
-        raise ValidationError("ไม่พบข้อมูลในไฟล์ (แผ่นงานแรก)", code=EServiceErrorCode.IMPORT_FILE)
+        raise ValidationError(gettext("ไม่พบข้อมูลในไฟล์ (แผ่นงานแรก)"), code=EServiceErrorCode.IMPORT_FILE)
     return rows
 
 
