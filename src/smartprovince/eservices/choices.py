@@ -88,7 +88,7 @@ class Section(models.TextChoices):
 SECTION_ORDER = {value: index for index, value in enumerate(Section.values)}
 
 # The Thai five-level scale, highest first as it is printed on forms.
-SCALE = ((5, "มากที่สุด"), (4, "มาก"), (3, "ปานกลาง"), (2, "น้อย"), (1, "น้อยที่สุด"))
+SCALE = ((5, _("มากที่สุด")), (4, _("มาก")), (3, _("ปานกลาง")), (2, _("น้อย")), (1, _("น้อยที่สุด")))
 
 DEFAULT_QUESTIONS: tuple[tuple[str, str], ...] = (
     (Section.PROCESS, "ขั้นตอนการให้บริการไม่ยุ่งยากซับซ้อน"),

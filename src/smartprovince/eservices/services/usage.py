@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from smartprovince.core import thai_calendar as tc
 from smartprovince.core.audit import audit_log
+from smartprovince.core.i18n import thai_choices
 from smartprovince.core.permissions import agencies_with_perm, require
 
 from ..choices import ChannelType
@@ -24,7 +25,7 @@ from ..models import EService, UsageStat
 IMPORT_HEADERS = ("รหัสงานบริการ", "ช่องทาง", "เดือน", "จำนวนรายการ")
 IMPORT_MAX_ROWS = 20_000
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
-_CHANNEL_LOOKUP = {label.strip().lower(): value for value, label in ChannelType.choices} | {
+_CHANNEL_LOOKUP = {label.strip().lower(): value for value, label in thai_choices(ChannelType.choices)} | {
     value: value for value in ChannelType.values
 }
 
