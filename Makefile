@@ -7,7 +7,7 @@ export SMARTPROVINCE_HOME := $(CURDIR)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install setup serve test test-browser test-pg lint bench clean
+.PHONY: run install setup serve test test-browser test-pg lint bench messages clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "ต้องมี Python 3.11 ($(PYTHON))"; exit 1; }
@@ -47,6 +47,11 @@ lint: install
 
 bench: install
 	$(BIN)/python -m bench.run
+
+# English catalogue (source strings are Thai): extract, then compile django.mo (committed: CI has no gettext).
+messages: install
+	cd src/smartprovince && $(abspath $(BIN))/python -m smartprovince makemessages -l en --ignore '*/tests/*' --no-obsolete
+	cd src/smartprovince && $(abspath $(BIN))/python -m smartprovince compilemessages -l en
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

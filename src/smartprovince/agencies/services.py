@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from smartprovince.core.audit import audit_log, diff, snapshot
 from smartprovince.core.models import Area
@@ -96,7 +97,7 @@ def membership_grant(*, actor: Any, user: Any, agency: Agency, role: str) -> Mem
     """Give ``user`` ``role`` in ``agency`` (re-activates a revoked membership)."""
     require(actor, "agencies.user:write")
     if role not in Membership.Role.values:
-        raise ValidationError({"role": "บทบาทไม่ถูกต้อง"})
+        raise ValidationError({"role": gettext("บทบาทไม่ถูกต้อง")})
     membership = Membership.objects.filter(user=user, agency=agency, role=role).first()
     if membership and membership.is_active:
         raise ValidationError(

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Area(models.Model):
     """A DOPA administrative area: province (2 digits), district (4) or subdistrict (6)."""
 
     class Level(models.TextChoices):
-        PROVINCE = "province", "จังหวัด"
-        DISTRICT = "district", "อำเภอ"
-        SUBDISTRICT = "subdistrict", "ตำบล"
+        PROVINCE = "province", _("จังหวัด")
+        DISTRICT = "district", _("อำเภอ")
+        SUBDISTRICT = "subdistrict", _("ตำบล")
 
-    code = models.CharField("รหัสพื้นที่", max_length=6, primary_key=True)
-    level = models.CharField("ระดับ", max_length=12, choices=Level.choices)
+    code = models.CharField(_("รหัสพื้นที่"), max_length=6, primary_key=True)
+    level = models.CharField(_("ระดับ"), max_length=12, choices=Level.choices)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
-    name_th = models.CharField("ชื่อ (ไทย)", max_length=100)
-    name_en = models.CharField("ชื่อ (อังกฤษ)", max_length=100, blank=True)
-    postcode = models.CharField("รหัสไปรษณีย์", max_length=5, blank=True)
+    name_th = models.CharField(_("ชื่อ (ไทย)"), max_length=100)
+    name_en = models.CharField(_("ชื่อ (อังกฤษ)"), max_length=100, blank=True)
+    postcode = models.CharField(_("รหัสไปรษณีย์"), max_length=5, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -34,11 +35,11 @@ class Area(models.Model):
 class AuditEvent(models.Model):
     """One named write: who did what to which object, with the changed values."""
 
-    created_at = models.DateTimeField("เวลา", auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("เวลา"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    action = models.CharField("การกระทำ", max_length=100, db_index=True)
+    action = models.CharField(_("การกระทำ"), max_length=100, db_index=True)
     object_type = models.CharField(max_length=100, db_index=True)
     object_id = models.CharField(max_length=64, db_index=True)
     object_repr = models.CharField(max_length=255, blank=True)
@@ -60,17 +61,17 @@ class Job(models.Model):
     """Long work (imports, reports, snapshots): status and progress a page can poll."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "รอดำเนินการ"
-        RUNNING = "running", "กำลังดำเนินการ"
-        SUCCEEDED = "succeeded", "สำเร็จ"
-        FAILED = "failed", "ไม่สำเร็จ"
+        PENDING = "pending", _("รอดำเนินการ")
+        RUNNING = "running", _("กำลังดำเนินการ")
+        SUCCEEDED = "succeeded", _("สำเร็จ")
+        FAILED = "failed", _("ไม่สำเร็จ")
 
-    kind = models.CharField("ประเภทงาน", max_length=100, db_index=True)
-    title = models.CharField("ชื่องาน", max_length=255)
-    status = models.CharField("สถานะ", max_length=12, choices=Status.choices, default=Status.PENDING)
-    progress = models.PositiveSmallIntegerField("ความคืบหน้า (%)", default=0)
-    message = models.TextField("ข้อความ", blank=True)
-    error = models.TextField("สาเหตุที่ไม่สำเร็จ", blank=True)
+    kind = models.CharField(_("ประเภทงาน"), max_length=100, db_index=True)
+    title = models.CharField(_("ชื่องาน"), max_length=255)
+    status = models.CharField(_("สถานะ"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(_("ความคืบหน้า (%)"), default=0)
+    message = models.TextField(_("ข้อความ"), blank=True)
+    error = models.TextField(_("สาเหตุที่ไม่สำเร็จ"), blank=True)
     params = models.JSONField(default=dict, blank=True)
     result = models.JSONField(default=dict, blank=True)
     result_file = models.FileField(upload_to="jobs/%Y/%m/", blank=True)

@@ -9,9 +9,12 @@ from typing import Any
 from urllib.parse import quote
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+
+from .i18n import thai
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _HEADER_FONT = Font(name="Sarabun", bold=True)
@@ -29,7 +32,10 @@ class Sheet:
 
 
 def neutralize(value: Any) -> Any:
-    """Cells starting with = + - @ are stored as text, never as formulas."""
+    """Cells starting with = + - @ are stored as text, never as formulas. Translatable labels are
+    written in Thai: the workbooks (exports and import templates) are Thai whatever the language."""
+    if isinstance(value, Promise):
+        value = thai(value)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
@@ -47,7 +53,7 @@ def build_workbook(sheets: Sequence[Sheet]) -> bytes:
             ws.append([cell])
         header = []
         for h in sheet.headers:
-            cell = WriteOnlyCell(ws, value=h)
+            cell = WriteOnlyCell(ws, value=neutralize(h))
             cell.font = _HEADER_FONT
             cell.fill = _HEADER_FILL
             cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -8,20 +8,21 @@ one place, with a test per rule.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ChannelType(models.TextChoices):
-    WEBSITE = "website", "เว็บไซต์หน่วยงาน"
-    ESERVICE = "eservice", "ระบบ e-Service / แบบฟอร์มออนไลน์"
-    MOBILE_APP = "mobile_app", "แอปพลิเคชันมือถือ"
+    WEBSITE = "website", _("เว็บไซต์หน่วยงาน")
+    ESERVICE = "eservice", _("ระบบ e-Service / แบบฟอร์มออนไลน์")
+    MOBILE_APP = "mobile_app", _("แอปพลิเคชันมือถือ")
     LINE_OA = "line_oa", "LINE Official Account"
     FACEBOOK = "facebook", "Facebook Page"
-    EMAIL = "email", "อีเมล"
-    KIOSK = "kiosk", "ตู้บริการอัตโนมัติ (Kiosk)"
-    GOV_PLATFORM = "gov_platform", "แพลตฟอร์มกลางภาครัฐ"
-    QR_PROMPTPAY = "qr_promptpay", "QR/พร้อมเพย์"
-    PHONE = "phone", "โทรศัพท์/สายด่วน"
-    COUNTER = "counter", "เคาน์เตอร์"
+    EMAIL = "email", _("อีเมล")
+    KIOSK = "kiosk", _("ตู้บริการอัตโนมัติ (Kiosk)")
+    GOV_PLATFORM = "gov_platform", _("แพลตฟอร์มกลางภาครัฐ")
+    QR_PROMPTPAY = "qr_promptpay", _("QR/พร้อมเพย์")
+    PHONE = "phone", _("โทรศัพท์/สายด่วน")
+    COUNTER = "counter", _("เคาน์เตอร์")
 
 
 # Telephone and the walk-in counter serve citizens but are not digital channels.
@@ -42,10 +43,10 @@ def is_digital(channel_type: str) -> bool:
 
 
 class DigitalLevel(models.IntegerChoices):
-    INFO_ONLY = 1, "ข้อมูลอย่างเดียว"
-    DOWNLOAD_FORM = 2, "ดาวน์โหลดแบบฟอร์ม"
-    ONLINE_SUBMISSION = 3, "ยื่นคำขอออนไลน์"
-    FULLY_ONLINE = 4, "ออนไลน์ครบวงจรรวมชำระเงินและรับผล"
+    INFO_ONLY = 1, _("ข้อมูลอย่างเดียว")
+    DOWNLOAD_FORM = 2, _("ดาวน์โหลดแบบฟอร์ม")
+    ONLINE_SUBMISSION = 3, _("ยื่นคำขอออนไลน์")
+    FULLY_ONLINE = 4, _("ออนไลน์ครบวงจรรวมชำระเงินและรับผล")
 
 
 # Strategy 2 KPI 1 counts services at online-submission level or above.
@@ -53,41 +54,41 @@ DIGITAL_SERVICE_MIN_LEVEL = DigitalLevel.ONLINE_SUBMISSION.value
 
 
 class ServiceCategory(models.TextChoices):
-    REGISTRATION = "registration", "ทะเบียนและบัตร"
-    PERMITS = "permits", "ใบอนุญาตและการอนุมัติ"
-    AGRICULTURE = "agriculture", "เกษตรกรรม"
-    HEALTH = "health", "สาธารณสุข"
-    TOURISM = "tourism", "ท่องเที่ยวและกีฬา"
-    BUSINESS = "business", "ธุรกิจ การค้า และการลงทุน"
-    WELFARE = "welfare", "สวัสดิการสังคมและการพัฒนาชุมชน"
-    EDUCATION = "education", "การศึกษา"
-    TAX_FEES = "tax_fees", "ภาษีและค่าธรรมเนียม"
-    INFORMATION = "information", "ข้อมูลข่าวสารและสถิติ"
-    COMPLAINTS = "complaints", "เรื่องร้องเรียนร้องทุกข์"
-    OTHER = "other", "อื่น ๆ"
+    REGISTRATION = "registration", _("ทะเบียนและบัตร")
+    PERMITS = "permits", _("ใบอนุญาตและการอนุมัติ")
+    AGRICULTURE = "agriculture", _("เกษตรกรรม")
+    HEALTH = "health", _("สาธารณสุข")
+    TOURISM = "tourism", _("ท่องเที่ยวและกีฬา")
+    BUSINESS = "business", _("ธุรกิจ การค้า และการลงทุน")
+    WELFARE = "welfare", _("สวัสดิการสังคมและการพัฒนาชุมชน")
+    EDUCATION = "education", _("การศึกษา")
+    TAX_FEES = "tax_fees", _("ภาษีและค่าธรรมเนียม")
+    INFORMATION = "information", _("ข้อมูลข่าวสารและสถิติ")
+    COMPLAINTS = "complaints", _("เรื่องร้องเรียนร้องทุกข์")
+    OTHER = "other", _("อื่น ๆ")
 
 
 class TimeUnit(models.TextChoices):
-    MINUTES = "minutes", "นาที"
-    HOURS = "hours", "ชั่วโมง"
-    WORKING_DAYS = "working_days", "วันทำการ"
-    DAYS = "days", "วัน"
+    MINUTES = "minutes", _("นาที")
+    HOURS = "hours", _("ชั่วโมง")
+    WORKING_DAYS = "working_days", _("วันทำการ")
+    DAYS = "days", _("วัน")
 
 
 class Section(models.TextChoices):
     """Sections (ด้าน) of the satisfaction questionnaire, in report order."""
 
-    PROCESS = "process", "ด้านกระบวนการ/ขั้นตอนการให้บริการ"
-    STAFF = "staff", "ด้านเจ้าหน้าที่/บุคลากรผู้ให้บริการ"
-    FACILITIES = "facilities", "ด้านสิ่งอำนวยความสะดวก"
-    CHANNELS = "channels", "ด้านช่องทางการให้บริการ"
-    OVERALL = "overall", "ความพึงพอใจโดยรวม"
+    PROCESS = "process", _("ด้านกระบวนการ/ขั้นตอนการให้บริการ")
+    STAFF = "staff", _("ด้านเจ้าหน้าที่/บุคลากรผู้ให้บริการ")
+    FACILITIES = "facilities", _("ด้านสิ่งอำนวยความสะดวก")
+    CHANNELS = "channels", _("ด้านช่องทางการให้บริการ")
+    OVERALL = "overall", _("ความพึงพอใจโดยรวม")
 
 
 SECTION_ORDER = {value: index for index, value in enumerate(Section.values)}
 
 # The Thai five-level scale, highest first as it is printed on forms.
-SCALE = ((5, "มากที่สุด"), (4, "มาก"), (3, "ปานกลาง"), (2, "น้อย"), (1, "น้อยที่สุด"))
+SCALE = ((5, _("มากที่สุด")), (4, _("มาก")), (3, _("ปานกลาง")), (2, _("น้อย")), (1, _("น้อยที่สุด")))
 
 DEFAULT_QUESTIONS: tuple[tuple[str, str], ...] = (
     (Section.PROCESS, "ขั้นตอนการให้บริการไม่ยุ่งยากซับซ้อน"),

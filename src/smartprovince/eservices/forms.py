@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from smartprovince.core import thai_calendar as tc
 from smartprovince.core.forms import ThaiDateInput
@@ -21,7 +22,7 @@ def _set_queryset(form: forms.BaseForm, name: str, queryset: Any) -> None:
 
 
 class EServiceForm(forms.ModelForm[EService]):
-    url = forms.URLField(label="ลิงก์บริการออนไลน์", max_length=500, required=False, assume_scheme="https")
+    url = forms.URLField(label=_("ลิงก์บริการออนไลน์"), max_length=500, required=False, assume_scheme="https")
 
     class Meta:
         model = EService
@@ -69,11 +70,11 @@ MONTH_CHOICES = [(i, name) for i, name in enumerate(tc.MONTHS_LONG, start=1)]
 
 
 class UsageForm(forms.Form):
-    service = forms.ModelChoiceField(queryset=EService.objects.none(), label="งานบริการ")
-    channel_type = forms.ChoiceField(label="ช่องทาง", choices=ChannelType.choices)
-    month = forms.TypedChoiceField(label="เดือน", choices=MONTH_CHOICES, coerce=int)
-    year_be = forms.IntegerField(label="ปี พ.ศ.", min_value=2550, max_value=2700)
-    transactions = forms.IntegerField(label="จำนวนรายการ", min_value=0, max_value=100_000_000)
+    service = forms.ModelChoiceField(queryset=EService.objects.none(), label=_("งานบริการ"))
+    channel_type = forms.ChoiceField(label=_("ช่องทาง"), choices=ChannelType.choices)
+    month = forms.TypedChoiceField(label=_("เดือน"), choices=MONTH_CHOICES, coerce=int)
+    year_be = forms.IntegerField(label=_("ปี พ.ศ."), min_value=2550, max_value=2700)
+    transactions = forms.IntegerField(label=_("จำนวนรายการ"), min_value=0, max_value=100_000_000)
 
     def __init__(self, *args: Any, services: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -88,7 +89,7 @@ class UsageForm(forms.Form):
 
 
 class UsageImportForm(forms.Form):
-    file = forms.FileField(label="ไฟล์ Excel (.xlsx)", help_text="คอลัมน์: รหัสงานบริการ · ช่องทาง · เดือน · จำนวนรายการ")
+    file = forms.FileField(label=_("ไฟล์ Excel (.xlsx)"), help_text=_("คอลัมน์: รหัสงานบริการ · ช่องทาง · เดือน · จำนวนรายการ"))
 
 
 class SurveyForm(forms.ModelForm[Survey]):
@@ -117,8 +118,8 @@ class QuestionForm(forms.ModelForm[SurveyQuestion]):
 
 
 class PeriodFilterForm(forms.Form):
-    start = forms.DateField(label="ตั้งแต่วันที่", required=False, widget=ThaiDateInput())
-    end = forms.DateField(label="ถึงวันที่", required=False, widget=ThaiDateInput())
+    start = forms.DateField(label=_("ตั้งแต่วันที่"), required=False, widget=ThaiDateInput())
+    end = forms.DateField(label=_("ถึงวันที่"), required=False, widget=ThaiDateInput())
 
 
 # ----------------------------------------------------------------- the public survey form
@@ -130,20 +131,20 @@ class SurveyResponseForm(forms.Form):
     """Built from the survey's active questions; every rating is optional (skip what you did not use)."""
 
     district = forms.ModelChoiceField(
-        queryset=Area.objects.filter(level=Area.Level.DISTRICT), required=False, label="อำเภอที่ท่านอาศัย (ไม่บังคับ)",
-        empty_label="— ไม่ระบุ —", to_field_name="code",
+        queryset=Area.objects.filter(level=Area.Level.DISTRICT), required=False, label=_("อำเภอที่ท่านอาศัย (ไม่บังคับ)"),
+        empty_label=_("— ไม่ระบุ —"), to_field_name="code",
     )
     channel_type = forms.ChoiceField(
-        label="ช่องทางที่ท่านใช้บริการครั้งนี้ (ไม่บังคับ)", required=False,
-        choices=[("", "— ไม่ระบุ —"), *ChannelType.choices],
+        label=_("ช่องทางที่ท่านใช้บริการครั้งนี้ (ไม่บังคับ)"), required=False,
+        choices=[("", _("— ไม่ระบุ —")), *ChannelType.choices],
     )
     comment = forms.CharField(
-        label="ข้อเสนอแนะเพิ่มเติม (ไม่บังคับ)", required=False, max_length=2000,
+        label=_("ข้อเสนอแนะเพิ่มเติม (ไม่บังคับ)"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
-        help_text="กรุณาอย่าระบุชื่อ เลขบัตรประชาชน หรือเบอร์โทรศัพท์",
+        help_text=_("กรุณาอย่าระบุชื่อ เลขบัตรประชาชน หรือเบอร์โทรศัพท์"),
     )
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    website = forms.CharField(required=False, label="เว็บไซต์ (เว้นว่างไว้)")
+    website = forms.CharField(required=False, label=_("เว็บไซต์ (เว้นว่างไว้)"))
 
     def __init__(self, *args: Any, questions: list[SurveyQuestion], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -69,7 +69,7 @@ def survey_results(survey_id: int, *, start: dt.date | None = None, end: dt.date
         section_freqs[q.section].append(freq)
         question_rows.append((q, summarize(freq)))
     sections = [
-        (code, label, summarize(merge(section_freqs[code]))) for code, label in Section.choices if code in section_freqs
+        (code, str(label), summarize(merge(section_freqs[code]))) for code, label in Section.choices if code in section_freqs
     ]
     month_rows = []
     for (month,), freq in sorted(grouped(qs.annotate(m=TruncMonth("response__submitted_at")), "m").items()):
@@ -81,7 +81,7 @@ def survey_results(survey_id: int, *, start: dt.date | None = None, end: dt.date
         responses = responses.filter(submitted_at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=tz))
     if end:
         responses = responses.filter(submitted_at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz))
-    labels = dict(ChannelType.choices)
+    labels = {value: str(label) for value, label in ChannelType.choices}
     channels = [
         (labels.get(row["channel_type"], "ไม่ระบุ") if row["channel_type"] else "ไม่ระบุ", row["n"])
         for row in responses.values("channel_type").annotate(n=Count("id")).order_by("-n")

@@ -180,7 +180,7 @@ def coverage_rows(*, as_of: dt.date | None = None) -> list[dict[str, Any]]:
     by_id = {c.agency_id: c for c in cov.coverage([a["pk"] for a in agencies], facts, as_of)}
     from .choices import ChannelType
 
-    labels = dict(ChannelType.choices)
+    labels = {value: str(label) for value, label in ChannelType.choices}
     rows = []
     for agency in agencies:
         entry = by_id[agency["pk"]]

@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.thai_calendar import parse_date, parse_period_key
@@ -43,17 +45,17 @@ def agency_choices() -> Any:
 
 
 class ReportedValueForm(forms.Form):
-    period = PeriodField(label="งวด", help_text="ปีงบประมาณ เช่น 2565 (รายไตรมาส เช่น 2565-Q2)")
-    value = forms.CharField(label="ค่าที่วัดได้", max_length=40)
-    numerator = forms.CharField(label="ตัวตั้ง (ถ้ามี)", max_length=40, required=False)
-    denominator = forms.CharField(label="ตัวหาร (ถ้ามี)", max_length=40, required=False)
-    note_th = forms.CharField(label="วิธีได้มาของค่าและแหล่งข้อมูล", widget=forms.Textarea, required=False)
-    evidence = forms.FileField(label="ไฟล์หลักฐาน (PDF, รูปภาพ, XLSX, DOCX ไม่เกิน 10 MB)", required=False)
-    evidence_url = forms.URLField(label="ลิงก์แหล่งข้อมูล", required=False, max_length=500, assume_scheme="https")
+    period = PeriodField(label=_("งวด"), help_text=_("ปีงบประมาณ เช่น 2565 (รายไตรมาส เช่น 2565-Q2)"))
+    value = forms.CharField(label=_("ค่าที่วัดได้"), max_length=40)
+    numerator = forms.CharField(label=_("ตัวตั้ง (ถ้ามี)"), max_length=40, required=False)
+    denominator = forms.CharField(label=_("ตัวหาร (ถ้ามี)"), max_length=40, required=False)
+    note_th = forms.CharField(label=_("วิธีได้มาของค่าและแหล่งข้อมูล"), widget=forms.Textarea, required=False)
+    evidence = forms.FileField(label=_("ไฟล์หลักฐาน (PDF, รูปภาพ, XLSX, DOCX ไม่เกิน 10 MB)"), required=False)
+    evidence_url = forms.URLField(label=_("ลิงก์แหล่งข้อมูล"), required=False, max_length=500, assume_scheme="https")
 
 
 class ReviewForm(forms.Form):
-    comment = forms.CharField(label="ความเห็น", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    comment = forms.CharField(label=_("ความเห็น"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class TargetsForm(forms.Form):
@@ -68,18 +70,18 @@ class TargetsForm(forms.Form):
                 initial=current.get(fy),
             )
         self.fields["responsible_agency"] = forms.ModelChoiceField(
-            label="หน่วยงานรับผิดชอบ/รายงานผล", queryset=agency_choices(), required=False,
+            label=gettext("หน่วยงานรับผิดชอบ/รายงานผล"), queryset=agency_choices(), required=False,
             initial=indicator.responsible_agency_id,
         )
 
 
 class ThresholdsForm(forms.Form):
-    on_track_percent = forms.DecimalField(label="เป็นไปตามเป้าหมาย เมื่อผลไม่น้อยกว่าร้อยละ", max_digits=6, decimal_places=2)
-    at_risk_percent = forms.DecimalField(label="มีความเสี่ยง เมื่อผลไม่น้อยกว่าร้อยละ", max_digits=6, decimal_places=2)
+    on_track_percent = forms.DecimalField(label=_("เป็นไปตามเป้าหมาย เมื่อผลไม่น้อยกว่าร้อยละ"), max_digits=6, decimal_places=2)
+    at_risk_percent = forms.DecimalField(label=_("มีความเสี่ยง เมื่อผลไม่น้อยกว่าร้อยละ"), max_digits=6, decimal_places=2)
 
 
 class CorrectiveActionForm(forms.ModelForm[CorrectiveAction]):
-    due_date = BEDateField(label="กำหนดแล้วเสร็จ", help_text="เช่น 30/09/2565")
+    due_date = BEDateField(label=_("กำหนดแล้วเสร็จ"), help_text=_("เช่น 30/09/2565"))
 
     class Meta:
         model = CorrectiveAction
@@ -101,12 +103,12 @@ class CorrectiveActionForm(forms.ModelForm[CorrectiveAction]):
 
 
 class CorrectiveActionProgressForm(forms.Form):
-    status = forms.ChoiceField(label="สถานะ", choices=CorrectiveAction.Status.choices)
-    result_th = forms.CharField(label="ผลการดำเนินการ", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    status = forms.ChoiceField(label=_("สถานะ"), choices=CorrectiveAction.Status.choices)
+    result_th = forms.CharField(label=_("ผลการดำเนินการ"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
 
 class FindingForm(forms.ModelForm[InspectionFinding]):
-    inspected_on = BEDateField(label="วันที่ตรวจ", help_text="เช่น 15/03/2565")
+    inspected_on = BEDateField(label=_("วันที่ตรวจ"), help_text=_("เช่น 15/03/2565"))
 
     class Meta:
         model = InspectionFinding
@@ -130,9 +132,9 @@ class FindingForm(forms.ModelForm[InspectionFinding]):
 
 
 class ReportRequestForm(forms.Form):
-    kind = forms.ChoiceField(label="ประเภทรายงาน", choices=ReportArchive.Kind.choices)
-    format = forms.ChoiceField(label="รูปแบบไฟล์", choices=ReportArchive.Format.choices)
+    kind = forms.ChoiceField(label=_("ประเภทรายงาน"), choices=ReportArchive.Kind.choices)
+    format = forms.ChoiceField(label=_("รูปแบบไฟล์"), choices=ReportArchive.Format.choices)
     period = forms.CharField(
-        label="งวด", max_length=12, required=False,
-        help_text="รายเดือน เช่น 2565-M06 · รายไตรมาส เช่น 2565-Q2 · รายปี เช่น 2565 (รายงานสิ้นสุดแผนไม่ต้องระบุ)",
+        label=_("งวด"), max_length=12, required=False,
+        help_text=_("รายเดือน เช่น 2565-M06 · รายไตรมาส เช่น 2565-Q2 · รายปี เช่น 2565 (รายงานสิ้นสุดแผนไม่ต้องระบุ)"),
     )

@@ -23,7 +23,7 @@ PROJECT_COLUMNS = [
 def _status_label(status: str) -> str:
     from smartprovince.projects.models import Project
 
-    return dict(Project.Status.choices).get(status, status)
+    return str(dict(Project.Status.choices).get(status, status))
 
 
 @metric(

@@ -13,13 +13,14 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
 class PeriodKind(models.TextChoices):
-    MONTH = "month", "รายเดือน"
-    QUARTER = "quarter", "รายไตรมาส"
-    YEAR = "year", "รายปีงบประมาณ"
+    MONTH = "month", _("รายเดือน")
+    QUARTER = "quarter", _("รายไตรมาส")
+    YEAR = "year", _("รายปีงบประมาณ")
 
 
 def evidence_upload_to(instance: Measurement, filename: str) -> str:
@@ -39,48 +40,48 @@ class Measurement(models.Model):
     """
 
     class Source(models.TextChoices):
-        COMPUTED = "computed", "คำนวณจากข้อมูลในระบบ"
-        REPORTED = "reported", "หน่วยงานรายงาน"
+        COMPUTED = "computed", _("คำนวณจากข้อมูลในระบบ")
+        REPORTED = "reported", _("หน่วยงานรายงาน")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "ร่าง"
-        SUBMITTED = "submitted", "ส่งแล้ว รออนุมัติ"
-        APPROVED = "approved", "อนุมัติแล้ว"
-        RETURNED = "returned", "ส่งกลับให้แก้ไข"
+        DRAFT = "draft", _("ร่าง")
+        SUBMITTED = "submitted", _("ส่งแล้ว รออนุมัติ")
+        APPROVED = "approved", _("อนุมัติแล้ว")
+        RETURNED = "returned", _("ส่งกลับให้แก้ไข")
 
     indicator = models.ForeignKey(
-        "plans.Indicator", on_delete=models.CASCADE, related_name="measurements", verbose_name="ตัวชี้วัด"
+        "plans.Indicator", on_delete=models.CASCADE, related_name="measurements", verbose_name=_("ตัวชี้วัด")
     )
-    period_kind = models.CharField("ประเภทงวด", max_length=8, choices=PeriodKind.choices)
-    period_key = models.CharField("งวด", max_length=12)
-    period_start = models.DateField("วันเริ่มงวด")
-    period_end = models.DateField("วันสิ้นสุดงวด", db_index=True)
-    fiscal_year_be = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)", db_index=True)
-    value = models.DecimalField("ค่าที่วัดได้", max_digits=18, decimal_places=4, null=True, blank=True)
-    numerator = models.DecimalField("ตัวตั้ง", max_digits=18, decimal_places=4, null=True, blank=True)
-    denominator = models.DecimalField("ตัวหาร", max_digits=18, decimal_places=4, null=True, blank=True)
-    source = models.CharField("ที่มาของค่า", max_length=10, choices=Source.choices)
-    status = models.CharField("สถานะ", max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
-    rows = models.JSONField("รายการที่นับ", default=list, blank=True)
-    columns = models.JSONField("หัวตาราง", default=list, blank=True)
-    note_th = models.TextField("คำอธิบาย/วิธีได้มาของค่า", blank=True)
-    taken_at = models.DateTimeField("วัดเมื่อ")
+    period_kind = models.CharField(_("ประเภทงวด"), max_length=8, choices=PeriodKind.choices)
+    period_key = models.CharField(_("งวด"), max_length=12)
+    period_start = models.DateField(_("วันเริ่มงวด"))
+    period_end = models.DateField(_("วันสิ้นสุดงวด"), db_index=True)
+    fiscal_year_be = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), db_index=True)
+    value = models.DecimalField(_("ค่าที่วัดได้"), max_digits=18, decimal_places=4, null=True, blank=True)
+    numerator = models.DecimalField(_("ตัวตั้ง"), max_digits=18, decimal_places=4, null=True, blank=True)
+    denominator = models.DecimalField(_("ตัวหาร"), max_digits=18, decimal_places=4, null=True, blank=True)
+    source = models.CharField(_("ที่มาของค่า"), max_length=10, choices=Source.choices)
+    status = models.CharField(_("สถานะ"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    rows = models.JSONField(_("รายการที่นับ"), default=list, blank=True)
+    columns = models.JSONField(_("หัวตาราง"), default=list, blank=True)
+    note_th = models.TextField(_("คำอธิบาย/วิธีได้มาของค่า"), blank=True)
+    taken_at = models.DateTimeField(_("วัดเมื่อ"))
     agency = models.ForeignKey(
         "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        verbose_name="หน่วยงานที่รายงาน",
+        verbose_name=_("หน่วยงานที่รายงาน"),
     )
-    evidence = models.FileField("หลักฐาน", upload_to=evidence_upload_to, blank=True)
-    evidence_name = models.CharField("ชื่อไฟล์หลักฐาน", max_length=255, blank=True)
-    evidence_url = models.URLField("ลิงก์แหล่งข้อมูล", max_length=500, blank=True)
-    submitted_at = models.DateTimeField("ส่งเมื่อ", null=True, blank=True)
+    evidence = models.FileField(_("หลักฐาน"), upload_to=evidence_upload_to, blank=True)
+    evidence_name = models.CharField(_("ชื่อไฟล์หลักฐาน"), max_length=255, blank=True)
+    evidence_url = models.URLField(_("ลิงก์แหล่งข้อมูล"), max_length=500, blank=True)
+    submitted_at = models.DateTimeField(_("ส่งเมื่อ"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reviewed_at = models.DateTimeField("พิจารณาเมื่อ", null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("พิจารณาเมื่อ"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    review_comment = models.TextField("ความเห็นผู้พิจารณา", blank=True)
+    review_comment = models.TextField(_("ความเห็นผู้พิจารณา"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -108,35 +109,35 @@ class CorrectiveAction(models.Model):
     """The Act of PDCA: what is done about an off-track indicator or a late project."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "ยังไม่ดำเนินการ"
-        IN_PROGRESS = "in_progress", "กำลังดำเนินการ"
-        DONE = "done", "ดำเนินการแล้วเสร็จ"
-        CANCELLED = "cancelled", "ยกเลิก"
+        OPEN = "open", _("ยังไม่ดำเนินการ")
+        IN_PROGRESS = "in_progress", _("กำลังดำเนินการ")
+        DONE = "done", _("ดำเนินการแล้วเสร็จ")
+        CANCELLED = "cancelled", _("ยกเลิก")
 
     indicator = models.ForeignKey(
         "plans.Indicator", null=True, blank=True, on_delete=models.PROTECT, related_name="corrective_actions",
-        verbose_name="ตัวชี้วัด",
+        verbose_name=_("ตัวชี้วัด"),
     )
     project = models.ForeignKey(
         "projects.Project", null=True, blank=True, on_delete=models.PROTECT, related_name="corrective_actions",
-        verbose_name="โครงการ",
+        verbose_name=_("โครงการ"),
     )
-    fiscal_year_be = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)", db_index=True)
-    period_key = models.CharField("งวดที่พบปัญหา", max_length=12, blank=True)
-    problem_th = models.TextField("ปัญหาที่พบ")
-    action_th = models.TextField("แนวทาง/มาตรการแก้ไข")
+    fiscal_year_be = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), db_index=True)
+    period_key = models.CharField(_("งวดที่พบปัญหา"), max_length=12, blank=True)
+    problem_th = models.TextField(_("ปัญหาที่พบ"))
+    action_th = models.TextField(_("แนวทาง/มาตรการแก้ไข"))
     owner_agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.PROTECT, related_name="corrective_actions", verbose_name="หน่วยงานรับผิดชอบ"
+        "agencies.Agency", on_delete=models.PROTECT, related_name="corrective_actions", verbose_name=_("หน่วยงานรับผิดชอบ")
     )
-    due_date = models.DateField("กำหนดแล้วเสร็จ")
-    status = models.CharField("สถานะ", max_length=12, choices=Status.choices, default=Status.OPEN, db_index=True)
-    result_th = models.TextField("ผลการดำเนินการ", blank=True)
-    closed_on = models.DateField("วันที่ปิดเรื่อง", null=True, blank=True)
+    due_date = models.DateField(_("กำหนดแล้วเสร็จ"))
+    status = models.CharField(_("สถานะ"), max_length=12, choices=Status.choices, default=Status.OPEN, db_index=True)
+    result_th = models.TextField(_("ผลการดำเนินการ"), blank=True)
+    closed_on = models.DateField(_("วันที่ปิดเรื่อง"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
-    updated_at = models.DateTimeField("แก้ไขล่าสุด", auto_now=True)
+    created_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -168,40 +169,40 @@ class InspectionFinding(models.Model):
     """What an inspection round found at an agency (plan 7.2(2): outcome KPIs through inspection)."""
 
     class FollowUp(models.TextChoices):
-        PENDING = "pending", "รอติดตาม"
-        IN_PROGRESS = "in_progress", "อยู่ระหว่างติดตาม"
-        RESOLVED = "resolved", "แก้ไขแล้ว"
-        CLOSED = "closed", "ปิดเรื่อง"
+        PENDING = "pending", _("รอติดตาม")
+        IN_PROGRESS = "in_progress", _("อยู่ระหว่างติดตาม")
+        RESOLVED = "resolved", _("แก้ไขแล้ว")
+        CLOSED = "closed", _("ปิดเรื่อง")
 
-    fiscal_year_be = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)", db_index=True)
+    fiscal_year_be = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), db_index=True)
     round_number = models.PositiveSmallIntegerField(
-        "รอบการตรวจราชการ", validators=[MinValueValidator(1), MaxValueValidator(4)]
+        _("รอบการตรวจราชการ"), validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
-    inspected_on = models.DateField("วันที่ตรวจ")
+    inspected_on = models.DateField(_("วันที่ตรวจ"))
     agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.PROTECT, related_name="inspection_findings", verbose_name="หน่วยงานที่รับตรวจ"
+        "agencies.Agency", on_delete=models.PROTECT, related_name="inspection_findings", verbose_name=_("หน่วยงานที่รับตรวจ")
     )
     project = models.ForeignKey(
         "projects.Project", null=True, blank=True, on_delete=models.PROTECT, related_name="inspection_findings",
-        verbose_name="โครงการ",
+        verbose_name=_("โครงการ"),
     )
     indicator = models.ForeignKey(
         "plans.Indicator", null=True, blank=True, on_delete=models.PROTECT, related_name="inspection_findings",
-        verbose_name="ตัวชี้วัด",
+        verbose_name=_("ตัวชี้วัด"),
     )
-    findings_th = models.TextField("ผลการตรวจติดตาม")
-    problems_th = models.TextField("ปัญหา", blank=True)
-    obstacles_th = models.TextField("อุปสรรค", blank=True)
-    recommendations_th = models.TextField("ข้อเสนอแนะ", blank=True)
+    findings_th = models.TextField(_("ผลการตรวจติดตาม"))
+    problems_th = models.TextField(_("ปัญหา"), blank=True)
+    obstacles_th = models.TextField(_("อุปสรรค"), blank=True)
+    recommendations_th = models.TextField(_("ข้อเสนอแนะ"), blank=True)
     follow_up_status = models.CharField(
-        "สถานะการติดตาม", max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING, db_index=True
+        _("สถานะการติดตาม"), max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING, db_index=True
     )
-    follow_up_note_th = models.TextField("ผลการติดตาม", blank=True)
+    follow_up_note_th = models.TextField(_("ผลการติดตาม"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
-    updated_at = models.DateTimeField("แก้ไขล่าสุด", auto_now=True)
+    created_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -229,30 +230,30 @@ class ReportArchive(models.Model):
     """A generated executive report (PDF or XLSX), produced by a job and kept for download."""
 
     class Kind(models.TextChoices):
-        MONTHLY = "monthly", "รายงานประจำเดือน"
-        QUARTERLY = "quarterly", "รายงานรายไตรมาส (รอบ 3, 6, 9, 12 เดือน)"
-        ANNUAL = "annual", "รายงานประจำปีงบประมาณ"
-        FINAL = "final", "รายงานการประเมินผลเมื่อสิ้นสุดแผน"
-        EMENSCR = "emenscr", "ส่งออกความก้าวหน้าโครงการ (eMENSCR)"
+        MONTHLY = "monthly", _("รายงานประจำเดือน")
+        QUARTERLY = "quarterly", _("รายงานรายไตรมาส (รอบ 3, 6, 9, 12 เดือน)")
+        ANNUAL = "annual", _("รายงานประจำปีงบประมาณ")
+        FINAL = "final", _("รายงานการประเมินผลเมื่อสิ้นสุดแผน")
+        EMENSCR = "emenscr", _("ส่งออกความก้าวหน้าโครงการ (eMENSCR)")
 
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
         XLSX = "xlsx", "Excel (XLSX)"
 
-    kind = models.CharField("ประเภทรายงาน", max_length=10, choices=Kind.choices)
-    format = models.CharField("รูปแบบไฟล์", max_length=4, choices=Format.choices)
-    period_key = models.CharField("งวด", max_length=12)
-    fiscal_year_be = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)", db_index=True)
-    title = models.CharField("ชื่อรายงาน", max_length=300)
+    kind = models.CharField(_("ประเภทรายงาน"), max_length=10, choices=Kind.choices)
+    format = models.CharField(_("รูปแบบไฟล์"), max_length=4, choices=Format.choices)
+    period_key = models.CharField(_("งวด"), max_length=12)
+    fiscal_year_be = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), db_index=True)
+    title = models.CharField(_("ชื่อรายงาน"), max_length=300)
     job = models.ForeignKey("core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    file = models.FileField("ไฟล์", upload_to=report_upload_to, blank=True)
-    filename = models.CharField("ชื่อไฟล์", max_length=255, blank=True)
-    size = models.PositiveIntegerField("ขนาด (ไบต์)", default=0)
+    file = models.FileField(_("ไฟล์"), upload_to=report_upload_to, blank=True)
+    filename = models.CharField(_("ชื่อไฟล์"), max_length=255, blank=True)
+    size = models.PositiveIntegerField(_("ขนาด (ไบต์)"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
-    generated_at = models.DateTimeField("สร้างไฟล์เสร็จเมื่อ", null=True, blank=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    generated_at = models.DateTimeField(_("สร้างไฟล์เสร็จเมื่อ"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -271,14 +272,14 @@ class StatusThresholds(models.Model):
     """Province-wide thresholds of the status rules (one row, pk=1), edited by the province admin."""
 
     on_track_percent = models.DecimalField(
-        "เกณฑ์ “เป็นไปตามเป้าหมาย” (ร้อยละของเป้าหมายตามสัดส่วนเวลา)", max_digits=6, decimal_places=2,
+        _("เกณฑ์ “เป็นไปตามเป้าหมาย” (ร้อยละของเป้าหมายตามสัดส่วนเวลา)"), max_digits=6, decimal_places=2,
         default=Decimal("100"), validators=[MinValueValidator(0), MaxValueValidator(1000)],
     )
     at_risk_percent = models.DecimalField(
-        "เกณฑ์ “มีความเสี่ยง” (ร้อยละของเป้าหมายตามสัดส่วนเวลา)", max_digits=6, decimal_places=2,
+        _("เกณฑ์ “มีความเสี่ยง” (ร้อยละของเป้าหมายตามสัดส่วนเวลา)"), max_digits=6, decimal_places=2,
         default=Decimal("80"), validators=[MinValueValidator(0), MaxValueValidator(1000)],
     )
-    updated_at = models.DateTimeField("แก้ไขล่าสุด", auto_now=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.utils import translation
+
 from smartprovince.core.thai_calendar import Period
 
 
@@ -77,4 +79,6 @@ def metric_compute(key: str, period: Period) -> MetricResult | None:
     definition = _METRICS.get(key)
     if definition is None:
         return None
-    return definition.func(period)
+    # Measurements are stored data: computed in Thai whatever the requesting user's language.
+    with translation.override("th"):
+        return definition.func(period)

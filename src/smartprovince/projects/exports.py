@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from smartprovince.core.i18n import thai
 from smartprovince.core.pdf import ThaiPdf
 from smartprovince.core.thai_calendar import format_date, month_label
 from smartprovince.core.xlsx import Sheet, build_workbook
@@ -19,7 +20,7 @@ def import_template() -> bytes:
     """The XLSX template: row 1 headers, row 2 hints, data from row 3 (one example row each)."""
     example_project = ["1", "SKN-AGRI", 3, "โครงการตัวอย่าง (ลบแถวนี้ก่อนนำเข้า)", "01/10/2564", "30/09/2565",
                        "นายสมชาย ใจดี", "นักวิชาการเกษตรชำนาญการ", "042-711-000", "", "", "", "", "เมืองสกลนคร", ""]
-    example_budget = ["1", 2565, BudgetLine.Source.PROVINCE.label, 500000, 450000, ""]
+    example_budget = ["1", 2565, thai(BudgetLine.Source.PROVINCE.label), 500000, 450000, ""]
     return build_workbook([
         Sheet(PROJECT_SHEET, [c[1] for c in PROJECT_COLUMNS], [[c[2] for c in PROJECT_COLUMNS], example_project],
               widths=[12, 14, 10, 50, 16, 16, 24, 24, 16, 24, 40, 40, 30, 30, 30]),

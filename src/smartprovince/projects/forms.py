@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from smartprovince.core.forms import ThaiDateInput
 from smartprovince.core.models import Area
@@ -15,22 +17,22 @@ from .models import BudgetLine, Milestone, ProgressReport, Project, ProjectIndic
 
 class ProjectForm(forms.ModelForm[Project]):
     strategy = forms.ModelChoiceField(
-        queryset=Strategy.objects.filter(plan__is_current=True).order_by("number"), label="ยุทธศาสตร์จังหวัด",
-        empty_label="— เลือกยุทธศาสตร์ —",
+        queryset=Strategy.objects.filter(plan__is_current=True).order_by("number"), label=_("ยุทธศาสตร์จังหวัด"),
+        empty_label=_("— เลือกยุทธศาสตร์ —"),
     )
     alignments = forms.ModelMultipleChoiceField(
         queryset=ReferenceItem.objects.select_related("plan").order_by("plan__order", "order"), required=False,
-        label="ความสอดคล้องกับแผนระดับชาติ", widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text="กด Ctrl (หรือ ⌘) ค้างไว้เพื่อเลือกหลายรายการ",
+        label=_("ความสอดคล้องกับแผนระดับชาติ"), widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("กด Ctrl (หรือ ⌘) ค้างไว้เพื่อเลือกหลายรายการ"),
     )
     districts = forms.ModelMultipleChoiceField(
         queryset=Area.objects.filter(level=Area.Level.DISTRICT).order_by("name_th"), required=False,
-        label="อำเภอที่ดำเนินการ", widget=forms.SelectMultiple(attrs={"size": 6}),
+        label=_("อำเภอที่ดำเนินการ"), widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     subdistricts = forms.ModelMultipleChoiceField(
         queryset=Area.objects.filter(level=Area.Level.SUBDISTRICT).select_related("parent").order_by("parent__name_th", "name_th"),
-        required=False, label="ตำบลที่ดำเนินการ", widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text="เลือกตำบลแล้ว ระบบจะเพิ่มอำเภอของตำบลนั้นให้เอง",
+        required=False, label=_("ตำบลที่ดำเนินการ"), widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("เลือกตำบลแล้ว ระบบจะเพิ่มอำเภอของตำบลนั้นให้เอง"),
     )
 
     class Meta:
@@ -51,7 +53,7 @@ class ProjectForm(forms.ModelForm[Project]):
         self.fields["subdistricts"].label_from_instance = lambda a: f"{a.name_th} (อ.{a.parent.name_th})"  # type: ignore[attr-defined]
         self.fields["alignments"].label_from_instance = lambda i: f"{i.plan.code} · {i.code} {i.name_th[:90]}"  # type: ignore[attr-defined]
         if agencies is not None:
-            self.fields["agency"] = forms.ModelChoiceField(queryset=agencies, label="หน่วยงานเจ้าของโครงการ")
+            self.fields["agency"] = forms.ModelChoiceField(queryset=agencies, label=gettext("หน่วยงานเจ้าของโครงการ"))
             self.order_fields(["agency", *self.Meta.fields])
             if agencies.count() == 1:
                 self.initial.setdefault("agency", agencies.first())
@@ -62,8 +64,8 @@ class ProjectForm(forms.ModelForm[Project]):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(choices=Project.Status.choices, label="สถานะโครงการ")
-    note = forms.CharField(label="หมายเหตุ", required=False, max_length=500)
+    status = forms.ChoiceField(choices=Project.Status.choices, label=_("สถานะโครงการ"))
+    note = forms.CharField(label=_("หมายเหตุ"), required=False, max_length=500)
 
 
 class BudgetLineForm(forms.ModelForm[BudgetLine]):
@@ -95,7 +97,7 @@ class IndicatorForm(forms.ModelForm[ProjectIndicator]):
 
 
 class ReportForm(forms.ModelForm[ProgressReport]):
-    month = forms.DateField(label="เดือนที่รายงาน", widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    month = forms.DateField(label=_("เดือนที่รายงาน"), widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
                             input_formats=["%Y-%m", "%Y-%m-%d"])
 
     class Meta:
@@ -130,7 +132,7 @@ class ReportForm(forms.ModelForm[ProgressReport]):
             self.fields[f"indicator_{ind.pk}"] = forms.DecimalField(
                 label=f"{ind.name_th} (เป้าหมาย {ind.target:,.2f} {ind.unit_th})", required=False, min_value=0,
                 max_digits=14, decimal_places=2, initial=results.get(ind.pk),
-                help_text="ผลสะสมถึงสิ้นเดือนที่รายงาน",
+                help_text=gettext("ผลสะสมถึงสิ้นเดือนที่รายงาน"),
             )
 
     def indicator_values(self) -> dict[int, Any]:
@@ -144,17 +146,17 @@ class ReportForm(forms.ModelForm[ProgressReport]):
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField(label="ไฟล์หลักฐาน (JPEG, PNG หรือ PDF)")
-    caption_th = forms.CharField(label="คำอธิบาย", required=False, max_length=300)
+    file = forms.FileField(label=_("ไฟล์หลักฐาน (JPEG, PNG หรือ PDF)"))
+    caption_th = forms.CharField(label=_("คำอธิบาย"), required=False, max_length=300)
 
 
 class CommentForm(forms.Form):
-    comment = forms.CharField(label="ความเห็น", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    comment = forms.CharField(label=_("ความเห็น"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class ActionPlanSubmitForm(forms.Form):
-    note_th = forms.CharField(label="หมายเหตุถึงจังหวัด", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note_th = forms.CharField(label=_("หมายเหตุถึงจังหวัด"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="ไฟล์ XLSX ตามแบบฟอร์มนำเข้า")
+    file = forms.FileField(label=_("ไฟล์ XLSX ตามแบบฟอร์มนำเข้า"))

@@ -11,58 +11,59 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
 class Project(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "ร่าง"
-        APPROVED = "approved", "อนุมัติแล้ว"
-        IN_PROGRESS = "in_progress", "กำลังดำเนินการ"
-        COMPLETED = "completed", "ดำเนินการแล้วเสร็จ"
-        SUSPENDED = "suspended", "ระงับชั่วคราว"
-        CANCELLED = "cancelled", "ยกเลิก"
+        DRAFT = "draft", _("ร่าง")
+        APPROVED = "approved", _("อนุมัติแล้ว")
+        IN_PROGRESS = "in_progress", _("กำลังดำเนินการ")
+        COMPLETED = "completed", _("ดำเนินการแล้วเสร็จ")
+        SUSPENDED = "suspended", _("ระงับชั่วคราว")
+        CANCELLED = "cancelled", _("ยกเลิก")
 
     agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.PROTECT, related_name="projects", verbose_name="หน่วยงานเจ้าของโครงการ"
+        "agencies.Agency", on_delete=models.PROTECT, related_name="projects", verbose_name=_("หน่วยงานเจ้าของโครงการ")
     )
     strategy = models.ForeignKey(
-        "plans.Strategy", on_delete=models.PROTECT, related_name="projects", verbose_name="ยุทธศาสตร์จังหวัด"
+        "plans.Strategy", on_delete=models.PROTECT, related_name="projects", verbose_name=_("ยุทธศาสตร์จังหวัด")
     )
     alignments = models.ManyToManyField(
-        "plans.ReferenceItem", blank=True, related_name="projects", verbose_name="ความสอดคล้องกับแผนระดับชาติ"
+        "plans.ReferenceItem", blank=True, related_name="projects", verbose_name=_("ความสอดคล้องกับแผนระดับชาติ")
     )
-    code = models.CharField("รหัสโครงการ", max_length=40, unique=True)
-    sequence = models.PositiveIntegerField("ลำดับโครงการในปีงบประมาณ")
-    name_th = models.CharField("ชื่อโครงการ", max_length=500)
-    rationale_th = models.TextField("หลักการและเหตุผล", blank=True)
-    objectives_th = models.TextField("วัตถุประสงค์", blank=True)
-    target_group_th = models.TextField("กลุ่มเป้าหมาย", blank=True)
-    start_date = models.DateField("วันเริ่มโครงการ")
-    end_date = models.DateField("วันสิ้นสุดโครงการ")
-    fiscal_year_be = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)", db_index=True)
-    fiscal_year_end_be = models.PositiveIntegerField("ปีงบประมาณสิ้นสุด (พ.ศ.)")
+    code = models.CharField(_("รหัสโครงการ"), max_length=40, unique=True)
+    sequence = models.PositiveIntegerField(_("ลำดับโครงการในปีงบประมาณ"))
+    name_th = models.CharField(_("ชื่อโครงการ"), max_length=500)
+    rationale_th = models.TextField(_("หลักการและเหตุผล"), blank=True)
+    objectives_th = models.TextField(_("วัตถุประสงค์"), blank=True)
+    target_group_th = models.TextField(_("กลุ่มเป้าหมาย"), blank=True)
+    start_date = models.DateField(_("วันเริ่มโครงการ"))
+    end_date = models.DateField(_("วันสิ้นสุดโครงการ"))
+    fiscal_year_be = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), db_index=True)
+    fiscal_year_end_be = models.PositiveIntegerField(_("ปีงบประมาณสิ้นสุด (พ.ศ.)"))
     districts = models.ManyToManyField(
-        "core.Area", blank=True, related_name="+", verbose_name="อำเภอที่ดำเนินการ",
+        "core.Area", blank=True, related_name="+", verbose_name=_("อำเภอที่ดำเนินการ"),
         limit_choices_to={"level": "district"},
     )
     subdistricts = models.ManyToManyField(
-        "core.Area", blank=True, related_name="+", verbose_name="ตำบลที่ดำเนินการ",
+        "core.Area", blank=True, related_name="+", verbose_name=_("ตำบลที่ดำเนินการ"),
         limit_choices_to={"level": "subdistrict"},
     )
-    officer_name = models.CharField("ผู้รับผิดชอบโครงการ", max_length=200)
-    officer_position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
-    officer_phone = models.CharField("โทรศัพท์", max_length=64, blank=True)
-    officer_email = models.EmailField("อีเมล", blank=True)
+    officer_name = models.CharField(_("ผู้รับผิดชอบโครงการ"), max_length=200)
+    officer_position = models.CharField(_("ตำแหน่ง"), max_length=200, blank=True)
+    officer_phone = models.CharField(_("โทรศัพท์"), max_length=64, blank=True)
+    officer_email = models.EmailField(_("อีเมล"), blank=True)
     status = models.CharField(
-        "สถานะโครงการ", max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("สถานะโครงการ"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
-    search_text = models.TextField("คำค้น (ตัดคำแล้ว)", blank=True, editable=False)
+    search_text = models.TextField(_("คำค้น (ตัดคำแล้ว)"), blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
-    updated_at = models.DateTimeField("แก้ไขล่าสุด", auto_now=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
@@ -87,15 +88,15 @@ class ProjectIndicator(models.Model):
     """An output or outcome the project commits to, reported with each monthly report."""
 
     class Kind(models.TextChoices):
-        OUTPUT = "output", "ผลผลิต (Output)"
-        OUTCOME = "outcome", "ผลลัพธ์ (Outcome)"
+        OUTPUT = "output", _("ผลผลิต (Output)")
+        OUTCOME = "outcome", _("ผลลัพธ์ (Outcome)")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators")
-    kind = models.CharField("ประเภท", max_length=8, choices=Kind.choices, default=Kind.OUTPUT)
-    name_th = models.CharField("ตัวชี้วัด", max_length=500)
-    unit_th = models.CharField("หน่วยนับ", max_length=64)
-    target = models.DecimalField("ค่าเป้าหมาย", max_digits=14, decimal_places=2)
-    order = models.PositiveIntegerField("ลำดับ", default=0)
+    kind = models.CharField(_("ประเภท"), max_length=8, choices=Kind.choices, default=Kind.OUTPUT)
+    name_th = models.CharField(_("ตัวชี้วัด"), max_length=500)
+    unit_th = models.CharField(_("หน่วยนับ"), max_length=64)
+    target = models.DecimalField(_("ค่าเป้าหมาย"), max_digits=14, decimal_places=2)
+    order = models.PositiveIntegerField(_("ลำดับ"), default=0)
     history = HistoricalRecords()
 
     class Meta:
@@ -109,10 +110,10 @@ class ProjectIndicator(models.Model):
 
 class Milestone(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
-    name_th = models.CharField("ขั้นตอน/กิจกรรมสำคัญ", max_length=300)
-    due_date = models.DateField("กำหนดแล้วเสร็จ")
-    done_date = models.DateField("วันที่แล้วเสร็จ", null=True, blank=True)
-    order = models.PositiveIntegerField("ลำดับ", default=0)
+    name_th = models.CharField(_("ขั้นตอน/กิจกรรมสำคัญ"), max_length=300)
+    due_date = models.DateField(_("กำหนดแล้วเสร็จ"))
+    done_date = models.DateField(_("วันที่แล้วเสร็จ"), null=True, blank=True)
+    order = models.PositiveIntegerField(_("ลำดับ"), default=0)
     history = HistoricalRecords()
 
     class Meta:
@@ -126,23 +127,23 @@ class Milestone(models.Model):
 
 class BudgetLine(models.Model):
     class Source(models.TextChoices):
-        PROVINCE = "province", "งบจังหวัด"
-        PROVINCE_GROUP = "province_group", "งบกลุ่มจังหวัด"
-        AGENCY = "agency", "งบหน่วยงาน/กรม"
-        LOCAL = "local", "งบองค์กรปกครองส่วนท้องถิ่น"
-        OTHER = "other", "อื่น ๆ"
+        PROVINCE = "province", _("งบจังหวัด")
+        PROVINCE_GROUP = "province_group", _("งบกลุ่มจังหวัด")
+        AGENCY = "agency", _("งบหน่วยงาน/กรม")
+        LOCAL = "local", _("งบองค์กรปกครองส่วนท้องถิ่น")
+        OTHER = "other", _("อื่น ๆ")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budget_lines")
-    fiscal_year_be = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)")
-    source = models.CharField("แหล่งงบประมาณ", max_length=16, choices=Source.choices)
+    fiscal_year_be = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
+    source = models.CharField(_("แหล่งงบประมาณ"), max_length=16, choices=Source.choices)
     planned = models.DecimalField(
-        "งบประมาณตามแผน (บาท)", max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+        _("งบประมาณตามแผน (บาท)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
     )
     allocated = models.DecimalField(
-        "งบประมาณที่ได้รับจัดสรร (บาท)", max_digits=14, decimal_places=2, default=0,
+        _("งบประมาณที่ได้รับจัดสรร (บาท)"), max_digits=14, decimal_places=2, default=0,
         validators=[MinValueValidator(0)],
     )
-    note_th = models.CharField("หมายเหตุ", max_length=300, blank=True)
+    note_th = models.CharField(_("หมายเหตุ"), max_length=300, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -162,26 +163,26 @@ class AgencyActionPlan(models.Model):
     """The agency's projects for one fiscal year, submitted to the province (the P of PDCA)."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "ร่าง"
-        SUBMITTED = "submitted", "ส่งจังหวัดแล้ว"
-        APPROVED = "approved", "อนุมัติแล้ว"
-        RETURNED = "returned", "ส่งกลับให้แก้ไข"
+        DRAFT = "draft", _("ร่าง")
+        SUBMITTED = "submitted", _("ส่งจังหวัดแล้ว")
+        APPROVED = "approved", _("อนุมัติแล้ว")
+        RETURNED = "returned", _("ส่งกลับให้แก้ไข")
 
     agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.PROTECT, related_name="action_plans", verbose_name="หน่วยงาน"
+        "agencies.Agency", on_delete=models.PROTECT, related_name="action_plans", verbose_name=_("หน่วยงาน")
     )
-    fiscal_year_be = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)")
-    status = models.CharField("สถานะ", max_length=12, choices=Status.choices, default=Status.DRAFT)
-    note_th = models.TextField("หมายเหตุจากหน่วยงาน", blank=True)
-    submitted_at = models.DateTimeField("ส่งเมื่อ", null=True, blank=True)
+    fiscal_year_be = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
+    status = models.CharField(_("สถานะ"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    note_th = models.TextField(_("หมายเหตุจากหน่วยงาน"), blank=True)
+    submitted_at = models.DateTimeField(_("ส่งเมื่อ"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reviewed_at = models.DateTimeField("พิจารณาเมื่อ", null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("พิจารณาเมื่อ"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    review_comment = models.TextField("ความเห็นของจังหวัด", blank=True)
+    review_comment = models.TextField(_("ความเห็นของจังหวัด"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -200,56 +201,56 @@ class ProgressReport(models.Model):
     """One project's progress for one month (``month`` is the first day of that month)."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "ร่าง"
-        SUBMITTED = "submitted", "ส่งแล้ว รอตรวจ"
-        ACCEPTED = "accepted", "รับรายงานแล้ว"
-        RETURNED = "returned", "ส่งกลับให้แก้ไข"
+        DRAFT = "draft", _("ร่าง")
+        SUBMITTED = "submitted", _("ส่งแล้ว รอตรวจ")
+        ACCEPTED = "accepted", _("รับรายงานแล้ว")
+        RETURNED = "returned", _("ส่งกลับให้แก้ไข")
 
     class Schedule(models.TextChoices):
-        ON_PLAN = "on_plan", "ตามแผน"
-        DELAYED = "delayed", "ล่าช้า"
-        AT_RISK = "at_risk", "มีความเสี่ยง"
-        DONE = "done", "แล้วเสร็จ"
-        SUSPENDED = "suspended", "ระงับ"
+        ON_PLAN = "on_plan", _("ตามแผน")
+        DELAYED = "delayed", _("ล่าช้า")
+        AT_RISK = "at_risk", _("มีความเสี่ยง")
+        DONE = "done", _("แล้วเสร็จ")
+        SUSPENDED = "suspended", _("ระงับ")
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports", verbose_name="โครงการ")
-    month = models.DateField("เดือนที่รายงาน")
-    fiscal_year_be = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)", db_index=True)
-    due_date = models.DateField("กำหนดส่ง")
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports", verbose_name=_("โครงการ"))
+    month = models.DateField(_("เดือนที่รายงาน"))
+    fiscal_year_be = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), db_index=True)
+    due_date = models.DateField(_("กำหนดส่ง"))
     progress_percent = models.DecimalField(
-        "ความก้าวหน้าทางกายภาพ (%)", max_digits=5, decimal_places=2,
+        _("ความก้าวหน้าทางกายภาพ (%)"), max_digits=5, decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
-    progress_decrease_reason = models.TextField("เหตุผลที่ความก้าวหน้าลดลง", blank=True)
+    progress_decrease_reason = models.TextField(_("เหตุผลที่ความก้าวหน้าลดลง"), blank=True)
     disbursed_cumulative = models.DecimalField(
-        "ผลการเบิกจ่ายสะสมในปีงบประมาณ (บาท)", max_digits=14, decimal_places=2, default=0,
+        _("ผลการเบิกจ่ายสะสมในปีงบประมาณ (บาท)"), max_digits=14, decimal_places=2, default=0,
         validators=[MinValueValidator(0)],
     )
-    over_disbursement_reason = models.TextField("เหตุผลที่เบิกจ่ายเกินงบที่ได้รับจัดสรร", blank=True)
+    over_disbursement_reason = models.TextField(_("เหตุผลที่เบิกจ่ายเกินงบที่ได้รับจัดสรร"), blank=True)
     schedule_status = models.CharField(
-        "สถานะตามแผน", max_length=12, choices=Schedule.choices, default=Schedule.ON_PLAN
+        _("สถานะตามแผน"), max_length=12, choices=Schedule.choices, default=Schedule.ON_PLAN
     )
-    work_done_th = models.TextField("ผลการดำเนินงานในเดือนนี้", blank=True)
-    outputs_achieved_th = models.TextField("ผลผลิตที่ได้", blank=True)
-    problems_th = models.TextField("ปัญหาและอุปสรรค", blank=True)
-    help_needed_th = models.TextField("ความช่วยเหลือที่ต้องการ", blank=True)
-    next_month_plan_th = models.TextField("แผนการดำเนินงานเดือนถัดไป", blank=True)
-    status = models.CharField("สถานะรายงาน", max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
-    first_submitted_at = models.DateTimeField("ส่งครั้งแรกเมื่อ", null=True, blank=True)
-    submitted_at = models.DateTimeField("ส่งล่าสุดเมื่อ", null=True, blank=True)
+    work_done_th = models.TextField(_("ผลการดำเนินงานในเดือนนี้"), blank=True)
+    outputs_achieved_th = models.TextField(_("ผลผลิตที่ได้"), blank=True)
+    problems_th = models.TextField(_("ปัญหาและอุปสรรค"), blank=True)
+    help_needed_th = models.TextField(_("ความช่วยเหลือที่ต้องการ"), blank=True)
+    next_month_plan_th = models.TextField(_("แผนการดำเนินงานเดือนถัดไป"), blank=True)
+    status = models.CharField(_("สถานะรายงาน"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    first_submitted_at = models.DateTimeField(_("ส่งครั้งแรกเมื่อ"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("ส่งล่าสุดเมื่อ"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reviewed_at = models.DateTimeField("ตรวจเมื่อ", null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("ตรวจเมื่อ"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    review_comment = models.TextField("ความเห็นผู้ตรวจ", blank=True)
+    review_comment = models.TextField(_("ความเห็นผู้ตรวจ"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
-    updated_at = models.DateTimeField("แก้ไขล่าสุด", auto_now=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -290,16 +291,16 @@ class ProgressReportEvent(models.Model):
     """The report's review timeline: submitted, returned (with the comment), accepted."""
 
     class Action(models.TextChoices):
-        SUBMITTED = "submitted", "ส่งรายงาน"
-        RESUBMITTED = "resubmitted", "ส่งรายงานที่แก้ไขแล้ว"
-        RETURNED = "returned", "ส่งกลับให้แก้ไข"
-        ACCEPTED = "accepted", "รับรายงาน"
+        SUBMITTED = "submitted", _("ส่งรายงาน")
+        RESUBMITTED = "resubmitted", _("ส่งรายงานที่แก้ไขแล้ว")
+        RETURNED = "returned", _("ส่งกลับให้แก้ไข")
+        ACCEPTED = "accepted", _("รับรายงาน")
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField("การดำเนินการ", max_length=12, choices=Action.choices)
-    comment = models.TextField("ความเห็น", blank=True)
+    action = models.CharField(_("การดำเนินการ"), max_length=12, choices=Action.choices)
+    comment = models.TextField(_("ความเห็น"), blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("เวลา", auto_now_add=True)
+    created_at = models.DateTimeField(_("เวลา"), auto_now_add=True)
 
     class Meta:
         ordering = ["report", "created_at", "id"]
@@ -315,7 +316,7 @@ class IndicatorResult(models.Model):
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="indicator_results")
     indicator = models.ForeignKey(ProjectIndicator, on_delete=models.CASCADE, related_name="results")
-    value = models.DecimalField("ผลสะสม", max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
+    value = models.DecimalField(_("ผลสะสม"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
     history = HistoricalRecords()
 
     class Meta:
@@ -339,13 +340,13 @@ class EvidenceFile(models.Model):
     """A photo or PDF attached to a report; its type is checked by content, not by name."""
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField("ไฟล์", upload_to=evidence_upload_to)
-    original_name = models.CharField("ชื่อไฟล์", max_length=255)
-    content_type = models.CharField("ชนิดไฟล์", max_length=64)
-    size = models.PositiveIntegerField("ขนาด (ไบต์)")
-    caption_th = models.CharField("คำอธิบาย", max_length=300, blank=True)
+    file = models.FileField(_("ไฟล์"), upload_to=evidence_upload_to)
+    original_name = models.CharField(_("ชื่อไฟล์"), max_length=255)
+    content_type = models.CharField(_("ชนิดไฟล์"), max_length=64)
+    size = models.PositiveIntegerField(_("ขนาด (ไบต์)"))
+    caption_th = models.CharField(_("คำอธิบาย"), max_length=300, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    uploaded_at = models.DateTimeField("อัปโหลดเมื่อ", auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("อัปโหลดเมื่อ"), auto_now_add=True)
 
     class Meta:
         ordering = ["report", "uploaded_at", "id"]
@@ -364,9 +365,9 @@ class ReminderLog(models.Model):
     """One reminder e-mail sent for one report month, so running the command twice sends nothing new."""
 
     agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="+")
-    month = models.DateField("เดือนที่รายงาน")
-    kind = models.CharField("ประเภท", max_length=16)  # "due" | "late"
-    sent_on = models.DateField("ส่งเมื่อ")
+    month = models.DateField(_("เดือนที่รายงาน"))
+    kind = models.CharField(_("ประเภท"), max_length=16)  # "due" | "late"
+    sent_on = models.DateField(_("ส่งเมื่อ"))
     recipients = models.JSONField(default=list, blank=True)
     project_ids = models.JSONField(default=list, blank=True)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from smartprovince.core.forms import ThaiDateInput
 from smartprovince.core.models import Area
@@ -13,12 +14,12 @@ DATE = ThaiDateInput(format="%Y-%m-%d")
 
 
 class InitiativeForm(forms.ModelForm):
-    domains = forms.ModelMultipleChoiceField(Domain.objects.all(), label="ด้านเมืองอัจฉริยะ (depa)", widget=forms.CheckboxSelectMultiple)
-    sectors = forms.ModelMultipleChoiceField(Sector.objects.all(), label="ภาคส่วนที่ส่งเสริม", widget=forms.CheckboxSelectMultiple)
-    districts = forms.ModelMultipleChoiceField(Area.objects.none(), label="อำเภอที่ดำเนินการ", required=False,
+    domains = forms.ModelMultipleChoiceField(Domain.objects.all(), label=_("ด้านเมืองอัจฉริยะ (depa)"), widget=forms.CheckboxSelectMultiple)
+    sectors = forms.ModelMultipleChoiceField(Sector.objects.all(), label=_("ภาคส่วนที่ส่งเสริม"), widget=forms.CheckboxSelectMultiple)
+    districts = forms.ModelMultipleChoiceField(Area.objects.none(), label=_("อำเภอที่ดำเนินการ"), required=False,
                                                widget=forms.CheckboxSelectMultiple)
 
-    website = forms.URLField(label="เว็บไซต์", required=False, assume_scheme="https")
+    website = forms.URLField(label=_("เว็บไซต์"), required=False, assume_scheme="https")
 
     class Meta:
         model = Initiative
@@ -33,7 +34,7 @@ class InitiativeForm(forms.ModelForm):
 
 
 class LinkForm(forms.ModelForm):
-    website = forms.URLField(label="เว็บไซต์", required=False, assume_scheme="https")
+    website = forms.URLField(label=_("เว็บไซต์"), required=False, assume_scheme="https")
 
     class Meta:
         model = InitiativeLink

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log, diff, snapshot
@@ -94,9 +95,9 @@ def initiative_update(*, actor: Any, initiative: Initiative, domains: Iterable[D
 def initiative_link_add(*, actor: Any, initiative: Initiative, kind: str, title_th: str, reference: str = "", url: str = "") -> InitiativeLink:
     require(actor, "smartcity.initiative:write", initiative.agency_id)
     if not reference.strip() and not url.strip():
-        raise ValidationError({"url": "กรุณาระบุรหัสอ้างอิงหรือลิงก์"})
+        raise ValidationError({"url": gettext("กรุณาระบุรหัสอ้างอิงหรือลิงก์")})
     if url and not (url.startswith("https://") or url.startswith("http://") or url.startswith("/")):
-        raise ValidationError({"url": "ลิงก์ต้องขึ้นต้นด้วย https:// หรือ /"})
+        raise ValidationError({"url": gettext("ลิงก์ต้องขึ้นต้นด้วย https:// หรือ /")})
     link = InitiativeLink(initiative=initiative, kind=kind, title_th=title_th.strip(), reference=reference.strip(), url=url.strip())
     link.full_clean()
     link.save()
@@ -109,7 +110,7 @@ def initiative_link_add(*, actor: Any, initiative: Initiative, kind: str, title_
 def initiative_evidence_add(*, actor: Any, initiative: Initiative, title_th: str, file: Any) -> InitiativeEvidence:
     require(actor, "smartcity.initiative:write", initiative.agency_id)
     if getattr(file, "size", 0) > 10 * 1024 * 1024:
-        raise ValidationError({"file": "ไฟล์ต้องไม่เกิน 10 MB"})
+        raise ValidationError({"file": gettext("ไฟล์ต้องไม่เกิน 10 MB")})
     ev = InitiativeEvidence(initiative=initiative, title_th=title_th.strip(), file=file)
     ev.full_clean()
     ev.save()

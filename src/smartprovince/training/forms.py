@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.forms import ThaiDateInput
@@ -21,7 +23,7 @@ def districts() -> Any:
 
 
 class AgencyChoiceForm(forms.Form):
-    agency = forms.ModelChoiceField(Agency.objects.none(), label="หน่วยงาน")
+    agency = forms.ModelChoiceField(Agency.objects.none(), label=_("หน่วยงาน"))
 
     def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,26 +41,26 @@ class PersonForm(forms.ModelForm):
 
 
 class PersonLeaveForm(forms.Form):
-    left_on = forms.DateField(label="วันที่พ้นจากหน่วยงาน", widget=DATE)
-    reason_th = forms.CharField(label="เหตุผล (เช่น ย้าย เกษียณ ลาออก)", max_length=200, required=False)
+    left_on = forms.DateField(label=_("วันที่พ้นจากหน่วยงาน"), widget=DATE)
+    reason_th = forms.CharField(label=_("เหตุผล (เช่น ย้าย เกษียณ ลาออก)"), max_length=200, required=False)
 
 
 class StaffImportForm(forms.Form):
-    file = forms.FileField(label="ไฟล์ Excel (.xlsx) ตามแบบฟอร์ม", help_text="ไม่เกิน 5 MB · หากมีแถวใดผิด จะไม่นำเข้าทั้งไฟล์")
+    file = forms.FileField(label=_("ไฟล์ Excel (.xlsx) ตามแบบฟอร์ม"), help_text=_("ไม่เกิน 5 MB · หากมีแถวใดผิด จะไม่นำเข้าทั้งไฟล์"))
 
     def clean_file(self) -> Any:
         f = self.cleaned_data["file"]
         if not f.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError("กรุณาเลือกไฟล์ .xlsx")
+            raise forms.ValidationError(gettext("กรุณาเลือกไฟล์ .xlsx"))
         return f
 
 
 class HeadcountForm(forms.Form):
-    fiscal_year_be = forms.IntegerField(label="ปีงบประมาณ (พ.ศ.)", min_value=2500, max_value=2700)
-    total = forms.IntegerField(label="จำนวนบุคลากรทั้งหมด (คน)", min_value=1, required=False,
-                               help_text="เว้นว่างเพื่อนับจากทะเบียนบุคลากรในระบบ")
-    it_count = forms.IntegerField(label="สายงาน IT (คน)", min_value=0, required=False)
-    note = forms.CharField(label="หมายเหตุ", max_length=255, required=False)
+    fiscal_year_be = forms.IntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), min_value=2500, max_value=2700)
+    total = forms.IntegerField(label=_("จำนวนบุคลากรทั้งหมด (คน)"), min_value=1, required=False,
+                               help_text=_("เว้นว่างเพื่อนับจากทะเบียนบุคลากรในระบบ"))
+    it_count = forms.IntegerField(label=_("สายงาน IT (คน)"), min_value=0, required=False)
+    note = forms.CharField(label=_("หมายเหตุ"), max_length=255, required=False)
 
 
 class AreaMultipleField(forms.ModelMultipleChoiceField):
@@ -69,7 +71,7 @@ class AreaMultipleField(forms.ModelMultipleChoiceField):
 class CourseForm(forms.ModelForm):
     areas = AreaMultipleField(
         SkillArea.objects.filter(framework__is_active=True).select_related("framework"),
-        label="ด้านทักษะตามกรอบ", required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("ด้านทักษะตามกรอบ"), required=False, widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -79,7 +81,7 @@ class CourseForm(forms.ModelForm):
 
 
 class SessionForm(forms.ModelForm):
-    district = forms.ModelChoiceField(Area.objects.none(), label="อำเภอ", required=False)
+    district = forms.ModelChoiceField(Area.objects.none(), label=_("อำเภอ"), required=False)
 
     class Meta:
         model = Session
@@ -87,7 +89,7 @@ class SessionForm(forms.ModelForm):
         widgets = {"starts_on": DATE, "ends_on": DATE}
         field_classes: dict[str, Any] = {}
 
-    online_url = forms.URLField(label="ลิงก์ห้องออนไลน์", required=False, assume_scheme="https")
+    online_url = forms.URLField(label=_("ลิงก์ห้องออนไลน์"), required=False, assume_scheme="https")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -95,7 +97,7 @@ class SessionForm(forms.ModelForm):
 
 
 class EnrolForm(forms.Form):
-    people = forms.ModelMultipleChoiceField(Person.objects.none(), label="บุคลากรที่จะลงทะเบียน",
+    people = forms.ModelMultipleChoiceField(Person.objects.none(), label=_("บุคลากรที่จะลงทะเบียน"),
                                             widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
@@ -104,7 +106,7 @@ class EnrolForm(forms.Form):
 
 
 class ActivityForm(forms.ModelForm):
-    district = forms.ModelChoiceField(Area.objects.none(), label="อำเภอ")
+    district = forms.ModelChoiceField(Area.objects.none(), label=_("อำเภอ"))
 
     class Meta:
         model = PublicActivity
@@ -119,13 +121,13 @@ class ActivityForm(forms.ModelForm):
 
 
 class PhotoForm(forms.Form):
-    image = forms.ImageField(label="ภาพกิจกรรม (JPG/PNG ไม่เกิน 5 MB)")
-    caption_th = forms.CharField(label="คำบรรยายภาพ", max_length=255, required=False)
+    image = forms.ImageField(label=_("ภาพกิจกรรม (JPG/PNG ไม่เกิน 5 MB)"))
+    caption_th = forms.CharField(label=_("คำบรรยายภาพ"), max_length=255, required=False)
 
 
 class AssessmentForm(forms.Form):
-    assessed_on = forms.DateField(label="วันที่ประเมิน", widget=DATE)
-    assessor_th = forms.CharField(label="ผู้ประเมิน/เครื่องมือที่ใช้", max_length=255, required=False)
+    assessed_on = forms.DateField(label=_("วันที่ประเมิน"), widget=DATE)
+    assessor_th = forms.CharField(label=_("ผู้ประเมิน/เครื่องมือที่ใช้"), max_length=255, required=False)
 
     def __init__(self, *args: Any, framework: SkillFramework, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -141,12 +143,12 @@ class AssessmentForm(forms.Form):
 
 
 class PolicyForm(forms.Form):
-    min_level = forms.TypedChoiceField(label="ระดับขั้นต่ำที่ถือว่ามีความรู้เท่าทันดิจิทัล", choices=LiteracyLevel.choices, coerce=int)
-    bound_2 = forms.DecimalField(label="คะแนนขั้นต่ำของระดับ 2", min_value=0, max_value=100)
-    bound_3 = forms.DecimalField(label="คะแนนขั้นต่ำของระดับ 3", min_value=0, max_value=100)
-    bound_4 = forms.DecimalField(label="คะแนนขั้นต่ำของระดับ 4", min_value=0, max_value=100)
-    bound_5 = forms.DecimalField(label="คะแนนขั้นต่ำของระดับ 5", min_value=0, max_value=100)
-    course_counts = forms.BooleanField(label="นับผู้ผ่านหลักสูตรที่กำหนดเป็นผู้มีความรู้เท่าทันดิจิทัล", required=False)
+    min_level = forms.TypedChoiceField(label=_("ระดับขั้นต่ำที่ถือว่ามีความรู้เท่าทันดิจิทัล"), choices=LiteracyLevel.choices, coerce=int)
+    bound_2 = forms.DecimalField(label=_("คะแนนขั้นต่ำของระดับ 2"), min_value=0, max_value=100)
+    bound_3 = forms.DecimalField(label=_("คะแนนขั้นต่ำของระดับ 3"), min_value=0, max_value=100)
+    bound_4 = forms.DecimalField(label=_("คะแนนขั้นต่ำของระดับ 4"), min_value=0, max_value=100)
+    bound_5 = forms.DecimalField(label=_("คะแนนขั้นต่ำของระดับ 5"), min_value=0, max_value=100)
+    course_counts = forms.BooleanField(label=_("นับผู้ผ่านหลักสูตรที่กำหนดเป็นผู้มีความรู้เท่าทันดิจิทัล"), required=False)
 
 
 class AreaForm(forms.ModelForm):
@@ -157,4 +159,4 @@ class AreaForm(forms.ModelForm):
 
 
 class NewVersionForm(forms.Form):
-    version = forms.CharField(label="ฉบับใหม่ (เช่น 2568)", max_length=16)
+    version = forms.CharField(label=_("ฉบับใหม่ (เช่น 2568)"), max_length=16)

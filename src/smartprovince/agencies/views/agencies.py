@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.audit import audit_events_for
@@ -70,7 +71,7 @@ class AgencyUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("agencies:detail", code=agency.code)
         return render(request, "agencies/agency_form.html", {"form": form, "agency": agency}, status=400)
 

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.audit import audit_events_for
@@ -84,7 +85,7 @@ class UserDetailView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "ให้บทบาทแล้ว")
+                messages.success(request, gettext("ให้บทบาทแล้ว"))
                 return redirect("agencies:user-detail", pk=user.pk)
         return self._render(request, user, form, status=400)
 
@@ -109,5 +110,5 @@ class MembershipRevokeView(PermissionRequiredMixin, View):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, "ถอนบทบาทแล้ว")
+            messages.success(request, gettext("ถอนบทบาทแล้ว"))
         return redirect("agencies:user-detail", pk=membership.user_id)

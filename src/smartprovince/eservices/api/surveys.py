@@ -15,6 +15,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from smartprovince.core.i18n import thai, thai_choices
+
 from .. import abuse, results, selectors, services
 from ..choices import SCALE, ChannelType, Section
 from ..services.surveys import COMMENT_MAX, sort_questions, survey_target
@@ -45,17 +47,17 @@ class SurveyDetailApi(APIView):
     def get(self, request: Request, pk: int) -> Response:
         survey = selectors.survey_public_get(pk=pk)
         questions = sort_questions(list(survey.questions.all()))
-        sections = dict(Section.choices)
+        sections = dict(thai_choices(Section.choices))
         body = {
             "id": survey.pk, "title_th": survey.title_th, "intro_th": survey.intro_th, "is_open": survey.is_open,
             "agency_code": survey.agency.code, "agency_name_th": survey.agency.name_th,
             "service_id": survey.service_id, "service_name_th": survey.service.name_th if survey.service else None,
-            "scale": [{"score": score, "label_th": label} for score, label in SCALE],
+            "scale": [{"score": score, "label_th": thai(label)} for score, label in SCALE],
             "questions": [
                 {"id": q.pk, "section": q.section, "section_label_th": sections.get(q.section, q.section), "text_th": q.text_th}
                 for q in questions
             ],
-            "channel_types": [{"value": v, "label_th": label} for v, label in ChannelType.choices],
+            "channel_types": [{"value": v, "label_th": label} for v, label in thai_choices(ChannelType.choices)],
             "form_token": abuse.issue_form_token(survey.pk) if survey.is_open else None,
         }
         return Response(body, headers={"Cache-Control": "no-store"})
@@ -126,11 +128,12 @@ class SurveyResultsApi(APIView):
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: int) -> Response:
         survey = selectors.access_survey(actor=request.user, pk=pk)
+        section_th = dict(thai_choices(Section.choices))
         found = results.survey_results(survey.pk, start=_date(request.query_params.get("start")), end=_date(request.query_params.get("end")))
         return Response(
             {
                 "survey_id": survey.pk, "responses": found.n_responses, "overall": found.overall.as_dict(),
-                "sections": [{"section": code, "label_th": label, **s.as_dict()} for code, label, s in found.sections],
+                "sections": [{"section": code, "label_th": section_th.get(code, label), **s.as_dict()} for code, label, s in found.sections],
                 "questions": [{"question_id": q.pk, "text_th": q.text_th, "section": q.section, **s.as_dict()} for q, s in found.questions],
                 "months": [{"month": m.isoformat(), "label_th": label, **s.as_dict()} for m, label, s in found.months],
                 "sd_kind": "sample (n-1)",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..choices import (
@@ -20,33 +21,33 @@ class EService(models.Model):
     """A service an agency delivers to citizens (งานบริการ), as listed in its citizen manual."""
 
     agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.PROTECT, related_name="eservices", verbose_name="หน่วยงาน"
+        "agencies.Agency", on_delete=models.PROTECT, related_name="eservices", verbose_name=_("หน่วยงาน")
     )
     code = models.CharField(
-        "รหัสงานบริการ", max_length=40, unique=True,
-        help_text="ใช้อ้างอิงในการนำเข้าสถิติ เว้นว่างเพื่อให้ระบบกำหนดให้ เช่น SKN-AGRI-001",
+        _("รหัสงานบริการ"), max_length=40, unique=True,
+        help_text=_("ใช้อ้างอิงในการนำเข้าสถิติ เว้นว่างเพื่อให้ระบบกำหนดให้ เช่น SKN-AGRI-001"),
     )
-    name_th = models.CharField("ชื่องานบริการ", max_length=255)
-    description_th = models.TextField("รายละเอียด", blank=True)
-    category = models.CharField("หมวดหมู่", max_length=32, choices=ServiceCategory.choices)
-    legal_basis_th = models.TextField("กฎหมายที่เกี่ยวข้อง", blank=True)
+    name_th = models.CharField(_("ชื่องานบริการ"), max_length=255)
+    description_th = models.TextField(_("รายละเอียด"), blank=True)
+    category = models.CharField(_("หมวดหมู่"), max_length=32, choices=ServiceCategory.choices)
+    legal_basis_th = models.TextField(_("กฎหมายที่เกี่ยวข้อง"), blank=True)
     fee_baht = models.DecimalField(
-        "ค่าธรรมเนียม (บาท)", max_digits=10, decimal_places=2, default=0, validators=[MinValueValidator(0)]
+        _("ค่าธรรมเนียม (บาท)"), max_digits=10, decimal_places=2, default=0, validators=[MinValueValidator(0)]
     )
-    fee_note_th = models.CharField("หมายเหตุค่าธรรมเนียม", max_length=255, blank=True)
-    processing_time = models.PositiveIntegerField("ระยะเวลาดำเนินการมาตรฐาน", null=True, blank=True)
+    fee_note_th = models.CharField(_("หมายเหตุค่าธรรมเนียม"), max_length=255, blank=True)
+    processing_time = models.PositiveIntegerField(_("ระยะเวลาดำเนินการมาตรฐาน"), null=True, blank=True)
     processing_time_unit = models.CharField(
-        "หน่วยของระยะเวลา", max_length=16, choices=TimeUnit.choices, default=TimeUnit.MINUTES
+        _("หน่วยของระยะเวลา"), max_length=16, choices=TimeUnit.choices, default=TimeUnit.MINUTES
     )
     digital_level = models.PositiveSmallIntegerField(
-        "ระดับการให้บริการดิจิทัล", choices=DigitalLevel.choices, default=DigitalLevel.INFO_ONLY
+        _("ระดับการให้บริการดิจิทัล"), choices=DigitalLevel.choices, default=DigitalLevel.INFO_ONLY
     )
-    url = models.URLField("ลิงก์บริการออนไลน์", max_length=500, blank=True)
+    url = models.URLField(_("ลิงก์บริการออนไลน์"), max_length=500, blank=True)
     launched_on = models.DateField(
-        "วันที่เริ่มให้บริการในระดับปัจจุบัน", null=True, blank=True,
-        help_text="ใช้คำนวณตัวชี้วัดย้อนหลัง: นับงานบริการในงวดที่สิ้นสุดตั้งแต่วันนี้เป็นต้นไป",
+        _("วันที่เริ่มให้บริการในระดับปัจจุบัน"), null=True, blank=True,
+        help_text=_("ใช้คำนวณตัวชี้วัดย้อนหลัง: นับงานบริการในงวดที่สิ้นสุดตั้งแต่วันนี้เป็นต้นไป"),
     )
-    is_active = models.BooleanField("เปิดให้บริการ", default=True)
+    is_active = models.BooleanField(_("เปิดให้บริการ"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -69,27 +70,27 @@ class Channel(models.Model):
     """A way citizens reach an agency (service is empty) or one of its services."""
 
     agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.PROTECT, related_name="channels", verbose_name="หน่วยงาน"
+        "agencies.Agency", on_delete=models.PROTECT, related_name="channels", verbose_name=_("หน่วยงาน")
     )
     service = models.ForeignKey(
         EService, null=True, blank=True, on_delete=models.CASCADE, related_name="channels",
-        verbose_name="งานบริการ", help_text="เว้นว่างหากเป็นช่องทางของหน่วยงานโดยรวม",
+        verbose_name=_("งานบริการ"), help_text=_("เว้นว่างหากเป็นช่องทางของหน่วยงานโดยรวม"),
     )
-    channel_type = models.CharField("ประเภทช่องทาง", max_length=20, choices=ChannelType.choices)
-    label_th = models.CharField("ชื่อที่แสดง", max_length=255, blank=True)
+    channel_type = models.CharField(_("ประเภทช่องทาง"), max_length=20, choices=ChannelType.choices)
+    label_th = models.CharField(_("ชื่อที่แสดง"), max_length=255, blank=True)
     address = models.CharField(
-        "URL หรือชื่อบัญชี", max_length=500, blank=True,
-        help_text="เช่น https://… , @lineid , เลขโทรศัพท์ หรือที่ตั้งเคาน์เตอร์",
+        _("URL หรือชื่อบัญชี"), max_length=500, blank=True,
+        help_text=_("เช่น https://… , @lineid , เลขโทรศัพท์ หรือที่ตั้งเคาน์เตอร์"),
     )
-    is_active = models.BooleanField("ใช้งานอยู่", default=True)
+    is_active = models.BooleanField(_("ใช้งานอยู่"), default=True)
     started_on = models.DateField(
-        "วันที่เปิดใช้ช่องทาง", null=True, blank=True,
-        help_text="ใช้คำนวณตัวชี้วัดย้อนหลัง เว้นว่างถ้าไม่ทราบ (ถือว่าเปิดใช้ก่อนทุกงวด)",
+        _("วันที่เปิดใช้ช่องทาง"), null=True, blank=True,
+        help_text=_("ใช้คำนวณตัวชี้วัดย้อนหลัง เว้นว่างถ้าไม่ทราบ (ถือว่าเปิดใช้ก่อนทุกงวด)"),
     )
-    last_verified_on = models.DateField("ตรวจสอบล่าสุดว่าใช้งานได้เมื่อ", null=True, blank=True)
-    last_checked_at = models.DateTimeField("ตรวจสอบอัตโนมัติล่าสุด", null=True, blank=True)
-    last_check_ok = models.BooleanField("ผลตรวจสอบล่าสุด", null=True, blank=True)
-    last_check_detail = models.CharField("รายละเอียดผลตรวจสอบ", max_length=255, blank=True)
+    last_verified_on = models.DateField(_("ตรวจสอบล่าสุดว่าใช้งานได้เมื่อ"), null=True, blank=True)
+    last_checked_at = models.DateTimeField(_("ตรวจสอบอัตโนมัติล่าสุด"), null=True, blank=True)
+    last_check_ok = models.BooleanField(_("ผลตรวจสอบล่าสุด"), null=True, blank=True)
+    last_check_detail = models.CharField(_("รายละเอียดผลตรวจสอบ"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -115,10 +116,10 @@ class Channel(models.Model):
 class UsageStat(models.Model):
     """Transactions of one service through one channel type in one month."""
 
-    service = models.ForeignKey(EService, on_delete=models.CASCADE, related_name="usage", verbose_name="งานบริการ")
-    channel_type = models.CharField("ช่องทาง", max_length=20, choices=ChannelType.choices)
-    month = models.DateField("เดือน", help_text="วันที่ 1 ของเดือน")
-    transactions = models.PositiveIntegerField("จำนวนรายการ")
+    service = models.ForeignKey(EService, on_delete=models.CASCADE, related_name="usage", verbose_name=_("งานบริการ"))
+    channel_type = models.CharField(_("ช่องทาง"), max_length=20, choices=ChannelType.choices)
+    month = models.DateField(_("เดือน"), help_text=_("วันที่ 1 ของเดือน"))
+    transactions = models.PositiveIntegerField(_("จำนวนรายการ"))
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 

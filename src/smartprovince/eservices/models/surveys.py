@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..choices import ChannelType, Section
@@ -16,15 +17,15 @@ from ..choices import ChannelType, Section
 
 class Survey(models.Model):
     agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.PROTECT, related_name="surveys", verbose_name="หน่วยงาน"
+        "agencies.Agency", on_delete=models.PROTECT, related_name="surveys", verbose_name=_("หน่วยงาน")
     )
     service = models.ForeignKey(
         "eservices.EService", null=True, blank=True, on_delete=models.PROTECT, related_name="surveys",
-        verbose_name="งานบริการ", help_text="เว้นว่างหากเป็นแบบสำรวจความพึงพอใจต่อหน่วยงานโดยรวม",
+        verbose_name=_("งานบริการ"), help_text=_("เว้นว่างหากเป็นแบบสำรวจความพึงพอใจต่อหน่วยงานโดยรวม"),
     )
-    title_th = models.CharField("ชื่อแบบสำรวจ", max_length=255)
-    intro_th = models.TextField("คำชี้แจง", blank=True)
-    is_open = models.BooleanField("เปิดรับคำตอบ", default=True)
+    title_th = models.CharField(_("ชื่อแบบสำรวจ"), max_length=255)
+    intro_th = models.TextField(_("คำชี้แจง"), blank=True)
+    is_open = models.BooleanField(_("เปิดรับคำตอบ"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -39,11 +40,11 @@ class Survey(models.Model):
 
 
 class SurveyQuestion(models.Model):
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions", verbose_name="แบบสำรวจ")
-    section = models.CharField("ด้าน", max_length=16, choices=Section.choices)
-    text_th = models.CharField("ข้อคำถาม", max_length=255)
-    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
-    is_active = models.BooleanField("ใช้งาน", default=True)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions", verbose_name=_("แบบสำรวจ"))
+    section = models.CharField(_("ด้าน"), max_length=16, choices=Section.choices)
+    text_th = models.CharField(_("ข้อคำถาม"), max_length=255)
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+    is_active = models.BooleanField(_("ใช้งาน"), default=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -56,17 +57,17 @@ class SurveyQuestion(models.Model):
 
 
 class SurveyResponse(models.Model):
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses", verbose_name="แบบสำรวจ")
-    submitted_at = models.DateTimeField("เวลาที่ตอบ", db_index=True)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses", verbose_name=_("แบบสำรวจ"))
+    submitted_at = models.DateTimeField(_("เวลาที่ตอบ"), db_index=True)
     district = models.ForeignKey(
-        "core.Area", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="อำเภอที่อาศัย"
+        "core.Area", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("อำเภอที่อาศัย")
     )
     channel_type = models.CharField(
-        "ช่องทางที่ใช้บริการ", max_length=20, choices=ChannelType.choices, blank=True
+        _("ช่องทางที่ใช้บริการ"), max_length=20, choices=ChannelType.choices, blank=True
     )
-    comment = models.TextField("ข้อเสนอแนะ", blank=True)
+    comment = models.TextField(_("ข้อเสนอแนะ"), blank=True)
     form_nonce = models.CharField(max_length=32, unique=True, null=True, blank=True)
-    source = models.CharField("ช่องทางการตอบ", max_length=8, default="web")
+    source = models.CharField(_("ช่องทางการตอบ"), max_length=8, default="web")
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
@@ -81,7 +82,7 @@ class SurveyResponse(models.Model):
 class SurveyAnswer(models.Model):
     response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(SurveyQuestion, on_delete=models.PROTECT, related_name="answers")
-    score = models.PositiveSmallIntegerField("คะแนน", validators=[MinValueValidator(1), MaxValueValidator(5)])
+    score = models.PositiveSmallIntegerField(_("คะแนน"), validators=[MinValueValidator(1), MaxValueValidator(5)])
 
     class Meta:
         verbose_name = "คะแนนรายข้อ"

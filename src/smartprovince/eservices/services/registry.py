@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log, diff, snapshot
@@ -91,14 +92,14 @@ def _check_channel(channel: Channel) -> None:
                 {"service": MESSAGES_TH[EServiceErrorCode.SERVICE_OTHER_AGENCY]}, code=EServiceErrorCode.SERVICE_OTHER_AGENCY
             )
     if channel.channel_type not in ("counter",) and not channel.address:
-        raise ValidationError({"address": "กรุณาระบุ URL ชื่อบัญชี หรือหมายเลขของช่องทางนี้"})
+        raise ValidationError({"address": gettext("กรุณาระบุ URL ชื่อบัญชี หรือหมายเลขของช่องทางนี้")})
     if channel.address.startswith(("http://", "https://")):
         from django.core.validators import URLValidator
 
         try:
             URLValidator()(channel.address)
         except ValidationError:
-            raise ValidationError({"address": "URL ไม่ถูกต้อง"}) from None
+            raise ValidationError({"address": gettext("URL ไม่ถูกต้อง")}) from None
 
 
 @transaction.atomic

@@ -10,10 +10,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from smartprovince.core import thai_calendar as tc
 from smartprovince.core.audit import audit_log
+from smartprovince.core.i18n import thai_choices
 from smartprovince.core.permissions import agencies_with_perm, require
 
 from ..choices import ChannelType
@@ -23,7 +25,7 @@ from ..models import EService, UsageStat
 IMPORT_HEADERS = ("รหัสงานบริการ", "ช่องทาง", "เดือน", "จำนวนรายการ")
 IMPORT_MAX_ROWS = 20_000
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
-_CHANNEL_LOOKUP = {label.strip().lower(): value for value, label in ChannelType.choices} | {
+_CHANNEL_LOOKUP = {label.strip().lower(): value for value, label in thai_choices(ChannelType.choices)} | {
     value: value for value in ChannelType.values
 }
 
@@ -124,7 +126,7 @@ def _read_rows(data: bytes) -> list[tuple[int, tuple[Any, ...]]]:
             raise ValidationError(f"ไฟล์มีเกิน {IMPORT_MAX_ROWS:,} แถว กรุณาแบ่งไฟล์", code=EServiceErrorCode.IMPORT_FILE)
     wb.close()
     if not rows:
-        raise ValidationError("ไม่พบข้อมูลในไฟล์ (แผ่นงานแรก)", code=EServiceErrorCode.IMPORT_FILE)
+        raise ValidationError(gettext("ไม่พบข้อมูลในไฟล์ (แผ่นงานแรก)"), code=EServiceErrorCode.IMPORT_FILE)
     return rows
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.agencies.models import Agency
@@ -99,7 +100,7 @@ class SurveyFormView(PermissionRequiredMixin, View):
         if not decision.allowed:
             form.is_valid()
             form.errors.clear()
-            form.add_error(None, "มีการส่งแบบสำรวจจากเครื่องนี้บ่อยเกินไป กรุณารอสักครู่แล้วกดส่งอีกครั้ง คำตอบของท่านยังอยู่ครบ")
+            form.add_error(None, gettext("มีการส่งแบบสำรวจจากเครื่องนี้บ่อยเกินไป กรุณารอสักครู่แล้วกดส่งอีกครั้ง คำตอบของท่านยังอยู่ครบ"))
             response = self._render(request, survey, form, status=429)
             response["Retry-After"] = str(decision.retry_after)
             return response

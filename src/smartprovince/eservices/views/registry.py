@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.audit import audit_events_for
@@ -96,7 +97,7 @@ class ServiceUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("eservices:service-detail", pk=service.pk)
         return render(
             request, "eservices/form.html", {"form": form, "title": f"แก้ไขงานบริการ: {service.name_th}", "back": service},
@@ -190,7 +191,7 @@ class ChannelUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 if channel.service_id:
                     return redirect("eservices:service-detail", pk=channel.service_id)
                 return redirect(f"{_reverse('eservices:channel-list')}?agency={channel.agency_id}")

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.audit import audit_events_for
@@ -75,7 +76,7 @@ class SurveyCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "สร้างแบบสำรวจแล้ว พิมพ์โปสเตอร์ QR ไปติดที่จุดบริการได้จากหน้านี้")
+                messages.success(request, gettext("สร้างแบบสำรวจแล้ว พิมพ์โปสเตอร์ QR ไปติดที่จุดบริการได้จากหน้านี้"))
                 return redirect("eservices:survey-detail", pk=survey.pk)
         return render(request, "eservices/form.html", {"form": form, "title": "สร้างแบบสำรวจความพึงพอใจ"}, status=400)
 
@@ -112,7 +113,7 @@ class SurveyUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("eservices:survey-detail", pk=survey.pk)
         return render(request, "eservices/form.html", {"form": form, "title": f"แก้ไขแบบสำรวจ: {survey.title_th}"}, status=400)
 
@@ -132,7 +133,7 @@ class QuestionCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "เพิ่มข้อคำถามแล้ว")
+                messages.success(request, gettext("เพิ่มข้อคำถามแล้ว"))
                 return redirect("eservices:survey-detail", pk=survey.pk)
         return render(request, "eservices/form.html", {"form": form, "title": f"เพิ่มข้อคำถาม: {survey.title_th}"}, status=400)
 
@@ -161,7 +162,7 @@ class QuestionUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
-                messages.success(request, "ลบข้อคำถามแล้ว")
+                messages.success(request, gettext("ลบข้อคำถามแล้ว"))
             return redirect("eservices:survey-detail", pk=question.survey_id)
         form = QuestionForm(request.POST, instance=SurveyQuestion.objects.get(pk=question.pk))
         if form.is_valid():
@@ -170,7 +171,7 @@ class QuestionUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกข้อคำถามแล้ว")
+                messages.success(request, gettext("บันทึกข้อคำถามแล้ว"))
                 return redirect("eservices:survey-detail", pk=question.survey_id)
         return render(request, "eservices/form.html", {"form": form, "title": "แก้ไขข้อคำถาม", "question": question}, status=400)
 

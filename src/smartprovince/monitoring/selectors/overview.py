@@ -143,7 +143,7 @@ def overview(*, plan: Plan, period: Period, as_of: dt.date) -> Overview:
     rows = indicator_rows(plan, period, thresholds=thresholds)
     strategies = list(Strategy.objects.filter(plan=plan).order_by("number"))
     facts = project_facts(round_period(period), as_of=min(as_of, _day_after(period.end)))
-    status_labels = dict(Project.Status.choices)
+    status_labels = {value: str(label) for value, label in Project.Status.choices}
     counts = Counter(f.status for f in facts)
     by_status = [(s, status_labels[s], counts.get(s, 0)) for s in status_labels]
     strat_totals = group_totals(facts, lambda f: f.strategy_id)

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from smartprovince.core.audit import audit_log, diff, snapshot
 from smartprovince.core.permissions import PROVINCE_ADMIN, require, user_grants
@@ -129,7 +130,7 @@ def measurement_report_save(
     _may_report(actor, indicator)
     errors: dict[str, str] = {}
     if indicator.measure != Indicator.Measure.REPORTED:
-        raise ValidationError("ตัวชี้วัดนี้คำนวณจากข้อมูลในระบบ ไม่ต้องรายงานค่า")
+        raise ValidationError(gettext("ตัวชี้วัดนี้คำนวณจากข้อมูลในระบบ ไม่ต้องรายงานค่า"))
     if period.kind != indicator.frequency:
         errors["period"] = f"ตัวชี้วัดนี้รายงาน{indicator.get_frequency_display()} กรุณาเลือกงวดให้ตรงกัน"
     plan = indicator.plan
@@ -186,9 +187,9 @@ def measurement_submit(*, actor: Any, measurement: Measurement) -> Measurement:
     if m.source != Measurement.Source.REPORTED or m.status not in (Measurement.Status.DRAFT, Measurement.Status.RETURNED):
         raise ValidationError(f"ส่งไม่ได้ เพราะค่านี้อยู่ในสถานะ “{m.get_status_display()}”")
     if not m.evidence and not m.evidence_url:
-        raise ValidationError({"evidence": "กรุณาแนบไฟล์หลักฐานหรือระบุลิงก์แหล่งข้อมูลก่อนส่ง"})
+        raise ValidationError({"evidence": gettext("กรุณาแนบไฟล์หลักฐานหรือระบุลิงก์แหล่งข้อมูลก่อนส่ง")})
     if m.value is None:
-        raise ValidationError({"value": "กรุณากรอกค่า"})
+        raise ValidationError({"value": gettext("กรุณากรอกค่า")})
     m.status = Measurement.Status.SUBMITTED
     m.submitted_at = timezone.now()
     m.submitted_by = actor
@@ -224,7 +225,7 @@ def measurement_approve(*, actor: Any, measurement: Measurement, comment: str = 
 def measurement_return(*, actor: Any, measurement: Measurement, comment: str) -> Measurement:
     """Send a value back to the agency (from submitted, or re-open an approved one), with a reason."""
     if not comment.strip():
-        raise ValidationError({"comment": "กรุณาระบุเหตุผลที่ส่งกลับ"})
+        raise ValidationError({"comment": gettext("กรุณาระบุเหตุผลที่ส่งกลับ")})
     return _review(
         actor, measurement, Measurement.Status.RETURNED, comment, (Measurement.Status.SUBMITTED, Measurement.Status.APPROVED)
     )

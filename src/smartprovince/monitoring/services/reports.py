@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from smartprovince.core.audit import audit_log
 from smartprovince.core.jobs import job_start
@@ -32,7 +33,7 @@ def report_request(*, actor: Any, kind: str, fmt: str, period_key: str) -> Repor
         raise ValidationError(errors)
     plan = Plan.objects.filter(is_current=True).order_by("-fiscal_year_start_be").first()
     if plan is None:
-        raise ValidationError("ยังไม่มีแผนที่ใช้อยู่")
+        raise ValidationError(gettext("ยังไม่มีแผนที่ใช้อยู่"))
     try:
         period = report_period(kind, period_key, plan)
     except ValueError as exc:

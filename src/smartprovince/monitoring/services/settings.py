@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log, diff, snapshot
@@ -21,9 +22,9 @@ def _number(value: Any, field: str) -> Decimal:
     try:
         number = Decimal(str(value).replace(",", "").strip())
     except (InvalidOperation, ValueError):
-        raise ValidationError({field: "ต้องเป็นตัวเลข"}) from None
+        raise ValidationError({field: gettext("ต้องเป็นตัวเลข")}) from None
     if not number.is_finite() or abs(number) >= Decimal("1e14"):
-        raise ValidationError({field: "ตัวเลขไม่ถูกต้อง"})
+        raise ValidationError({field: gettext("ตัวเลขไม่ถูกต้อง")})
     return number
 
 
@@ -86,7 +87,7 @@ def thresholds_update(*, actor: Any, on_track_percent: Any, at_risk_percent: Any
     row.on_track_percent = _number(on_track_percent, "on_track_percent")
     row.at_risk_percent = _number(at_risk_percent, "at_risk_percent")
     if row.at_risk_percent > row.on_track_percent:
-        raise ValidationError({"at_risk_percent": "เกณฑ์ “มีความเสี่ยง” ต้องไม่สูงกว่าเกณฑ์ “เป็นไปตามเป้าหมาย”"})
+        raise ValidationError({"at_risk_percent": gettext("เกณฑ์ “มีความเสี่ยง” ต้องไม่สูงกว่าเกณฑ์ “เป็นไปตามเป้าหมาย”")})
     row.full_clean()
     row.save()
     changes = diff(before, snapshot(row, ["on_track_percent", "at_risk_percent"]))

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.audit import audit_events_for
@@ -159,13 +160,13 @@ class MeasurementActionView(PermissionRequiredMixin, View):
         try:
             if action == "submit":
                 services.measurement_submit(actor=request.user, measurement=m)
-                messages.success(request, "ส่งค่าให้จังหวัดพิจารณาแล้ว")
+                messages.success(request, gettext("ส่งค่าให้จังหวัดพิจารณาแล้ว"))
             elif action == "approve":
                 services.measurement_approve(actor=request.user, measurement=m, comment=comment)
-                messages.success(request, "อนุมัติค่าแล้ว ค่านี้จะนำไปใช้ในแดชบอร์ดและรายงาน")
+                messages.success(request, gettext("อนุมัติค่าแล้ว ค่านี้จะนำไปใช้ในแดชบอร์ดและรายงาน"))
             elif action == "return":
                 services.measurement_return(actor=request.user, measurement=m, comment=comment)
-                messages.success(request, "ส่งกลับให้หน่วยงานแก้ไขแล้ว")
+                messages.success(request, gettext("ส่งกลับให้หน่วยงานแก้ไขแล้ว"))
             else:
                 return HttpResponse(status=404)
         except ValidationError as exc:
@@ -216,7 +217,7 @@ class TargetsView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกค่าเป้าหมายแล้ว")
+                messages.success(request, gettext("บันทึกค่าเป้าหมายแล้ว"))
                 return redirect("monitoring:indicator-detail", pk=indicator.pk)
         return render(request, "monitoring/targets_form.html", {"indicator": indicator, "form": form}, status=400)
 
@@ -237,7 +238,7 @@ class ThresholdsView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกเกณฑ์สถานะแล้ว")
+                messages.success(request, gettext("บันทึกเกณฑ์สถานะแล้ว"))
                 return redirect("monitoring:indicator-list")
         return render(request, "monitoring/thresholds_form.html", {"form": form}, status=400)
 

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.audit import audit_events_for
@@ -101,7 +102,7 @@ class ActionCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกมาตรการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกมาตรการแก้ไขแล้ว"))
                 return redirect("monitoring:action-detail", pk=action.pk)
         return render(request, "monitoring/action_form.html", {"form": form, "creating": True}, status=400)
 
@@ -143,7 +144,7 @@ class ActionEditView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("monitoring:action-detail", pk=action.pk)
         return render(request, "monitoring/action_form.html", {"form": form, "action": action}, status=400)
 
@@ -179,7 +180,7 @@ class FindingCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกผลการตรวจติดตามแล้ว")
+                messages.success(request, gettext("บันทึกผลการตรวจติดตามแล้ว"))
                 return redirect("monitoring:finding-detail", pk=finding.pk)
         return render(request, "monitoring/finding_form.html", {"form": form, "creating": True}, status=400)
 
@@ -208,7 +209,7 @@ class FindingEditView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("monitoring:finding-detail", pk=finding.pk)
         return render(request, "monitoring/finding_form.html", {"form": form, "finding": finding}, status=400)
 

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.forms import apply_validation_error
@@ -52,7 +53,7 @@ class ReportListView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc, field_map={"format": "format", "period": "period", "kind": "kind"})
             else:
-                messages.success(request, "เริ่มจัดทำรายงานแล้ว")
+                messages.success(request, gettext("เริ่มจัดทำรายงานแล้ว"))
                 return redirect("monitoring:report-detail", pk=archive.pk)
         return self._render(request, form, status=400)
 

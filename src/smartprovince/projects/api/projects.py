@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
@@ -105,10 +106,10 @@ class ProjectListApi(generics.ListAPIView[Project]):
 
             mine = list(editor_agencies(user=request.user, permission="projects.project:write")[:2])
             if len(mine) != 1:
-                raise serializers.ValidationError({"agency": ["กรุณาระบุรหัสหน่วยงาน"]})
+                raise serializers.ValidationError({"agency": [gettext("กรุณาระบุรหัสหน่วยงาน")]})
             agency = mine[0]
         if not has_perm(request.user, "projects.project:write", agency.pk):
-            raise serializers.ValidationError({"agency": ["ท่านไม่มีสิทธิ์เพิ่มโครงการของหน่วยงานนี้"]})
+            raise serializers.ValidationError({"agency": [gettext("ท่านไม่มีสิทธิ์เพิ่มโครงการของหน่วยงานนี้")]})
         project = services.project_create(actor=request.user, agency=agency, **values)
         return Response(ProjectDetailSerializer(selectors.project_detail(actor=request.user, id=project.pk)).data,
                         status=status.HTTP_201_CREATED)

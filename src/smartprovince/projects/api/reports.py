@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,7 +19,7 @@ from ..services.reports import REPORT_FIELDS
 
 class ReportSerializer(serializers.ModelSerializer[ProgressReport]):
     is_late = serializers.BooleanField(read_only=True)
-    month = serializers.DateField(help_text="วันใดก็ได้ของเดือนที่รายงาน (ระบบใช้วันที่ 1)")
+    month = serializers.DateField(help_text=_("วันใดก็ได้ของเดือนที่รายงาน (ระบบใช้วันที่ 1)"))
 
     class Meta:
         model = ProgressReport

@@ -16,6 +16,7 @@ from django.db import transaction
 from openpyxl import load_workbook
 
 from smartprovince.agencies.models import Agency
+from smartprovince.core.i18n import thai_choices, thai_labels
 from smartprovince.core.models import Area
 from smartprovince.core.permissions import has_perm
 from smartprovince.core.thai_calendar import parse_date
@@ -46,7 +47,7 @@ PROJECT_COLUMNS = (
 BUDGET_COLUMNS = (
     ("ref", "เลขอ้างอิงโครงการ*", "ตรงกับแผ่นโครงการ"),
     ("fiscal_year_be", "ปีงบประมาณ (พ.ศ.)*", "เช่น 2565"),
-    ("source", "แหล่งงบประมาณ*", " / ".join(BudgetLine.Source.labels)),
+    ("source", "แหล่งงบประมาณ*", " / ".join(thai_labels(BudgetLine.Source.choices))),
     ("planned", "งบประมาณตามแผน (บาท)*", ""),
     ("allocated", "งบประมาณที่ได้รับจัดสรร (บาท)", "เว้นว่าง = 0"),
     ("note_th", "หมายเหตุ", ""),
@@ -135,7 +136,7 @@ def projects_import(*, actor: Any, file: IO[bytes]) -> ImportResult:
     districts = {a.name_th: a.code for a in Area.objects.filter(level=Area.Level.DISTRICT)}
     district_codes = set(districts.values())
     references = set(ReferenceItem.objects.values_list("code", flat=True))
-    sources = {label: value for value, label in BudgetLine.Source.choices} | {v: v for v in BudgetLine.Source.values}
+    sources = {label: value for value, label in thai_choices(BudgetLine.Source.choices)} | {v: v for v in BudgetLine.Source.values}
 
     def err(sheet: str, row: int, columns: tuple[tuple[str, str, str], ...], key: str, text: str) -> None:
         index = [c[0] for c in columns].index(key)
@@ -211,7 +212,7 @@ def projects_import(*, actor: Any, file: IO[bytes]) -> ImportResult:
             data["fiscal_year_be"] = int(fy)
         source = sources.get(_text(raw["source"]))
         if source is None:
-            err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, "source", f"แหล่งงบประมาณต้องเป็น {' / '.join(BudgetLine.Source.labels)}")
+            err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, "source", f"แหล่งงบประมาณต้องเป็น {' / '.join(thai_labels(BudgetLine.Source.choices))}")
         data["source"] = source
         for key in ("planned", "allocated"):
             try:

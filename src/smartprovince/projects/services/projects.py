@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log, diff, snapshot
@@ -36,7 +37,7 @@ def _ids(values: Iterable[Any] | None) -> list[Any]:
 
 def _check_strategy(project: Project) -> None:
     if project.strategy_id is None:
-        raise ValidationError({"strategy": "กรุณาเลือกยุทธศาสตร์จังหวัดที่โครงการนี้สนับสนุน"})
+        raise ValidationError({"strategy": gettext("กรุณาเลือกยุทธศาสตร์จังหวัดที่โครงการนี้สนับสนุน")})
     plan = Strategy.objects.select_related("plan").get(pk=project.strategy_id).plan
     if not plan.fiscal_year_start_be <= project.fiscal_year_be <= plan.fiscal_year_end_be:
         raise ValidationError(
@@ -169,7 +170,7 @@ def project_set_status(*, actor: Any, project: Project, status: str, note: str =
     require(actor, "projects.project:write", project.agency_id)
     project = Project.objects.select_for_update().get(pk=project.pk)
     if status not in Project.Status.values:
-        raise ValidationError({"status": "สถานะโครงการไม่ถูกต้อง"})
+        raise ValidationError({"status": gettext("สถานะโครงการไม่ถูกต้อง")})
     old = project.status
     if old == status:
         return project
@@ -226,7 +227,7 @@ def budget_line_save(
         action = "projects.budget_line.created"
     else:
         if line.project_id != project.pk:
-            raise ValidationError("รายการงบประมาณไม่ได้อยู่ในโครงการนี้")
+            raise ValidationError(gettext("รายการงบประมาณไม่ได้อยู่ในโครงการนี้"))
         before = snapshot(line, fields)
         action = "projects.budget_line.updated"
     line.fiscal_year_be, line.source, line.note_th = fiscal_year_be, source, note_th
@@ -263,7 +264,7 @@ def milestone_save(
     if milestone is None:
         milestone = Milestone(project=project, order=project.milestones.count() + 1)
     elif milestone.project_id != project.pk:
-        raise ValidationError("ขั้นตอนนี้ไม่ได้อยู่ในโครงการนี้")
+        raise ValidationError(gettext("ขั้นตอนนี้ไม่ได้อยู่ในโครงการนี้"))
     milestone.name_th, milestone.due_date, milestone.done_date = (name_th or "").strip(), due_date, done_date
     milestone.full_clean()
     milestone.save()
@@ -293,7 +294,7 @@ def indicator_save(
     if indicator is None:
         indicator = ProjectIndicator(project=project, order=project.indicators.count() + 1)
     elif indicator.project_id != project.pk:
-        raise ValidationError("ตัวชี้วัดนี้ไม่ได้อยู่ในโครงการนี้")
+        raise ValidationError(gettext("ตัวชี้วัดนี้ไม่ได้อยู่ในโครงการนี้"))
     indicator.kind, indicator.name_th, indicator.unit_th, indicator.target = kind, (name_th or "").strip(), (unit_th or "").strip(), target
     indicator.full_clean()
     indicator.save()

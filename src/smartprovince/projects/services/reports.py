@@ -15,6 +15,7 @@ from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from smartprovince.core.audit import audit_log, diff, snapshot
 from smartprovince.core.permissions import require
@@ -107,7 +108,7 @@ def _set_indicator_values(report: ProgressReport, values: dict[int, Decimal | No
                 changes[f"indicator_{indicator_id}"] = [str(current.value), None]
             continue
         if value < 0:
-            raise ValidationError({f"indicator_{indicator_id}": "ผลตามตัวชี้วัดต้องไม่ติดลบ"})
+            raise ValidationError({f"indicator_{indicator_id}": gettext("ผลตามตัวชี้วัดต้องไม่ติดลบ")})
         if current is None:
             IndicatorResult.objects.create(report=report, indicator_id=indicator_id, value=value)
             changes[f"indicator_{indicator_id}"] = [None, str(value)]
@@ -141,7 +142,7 @@ def report_save(
     else:
         report = ProgressReport.objects.select_for_update().get(pk=report.pk)
         if report.project_id != project.pk:
-            raise ValidationError("รายงานไม่ได้อยู่ในโครงการนี้")
+            raise ValidationError(gettext("รายงานไม่ได้อยู่ในโครงการนี้"))
         if report.status not in EDITABLE_STATUSES:
             raise ValidationError(message(ProjectErrorCode.REPORT_NOT_EDITABLE), code=ProjectErrorCode.REPORT_NOT_EDITABLE)
         before = snapshot(report, REPORT_FIELDS)
@@ -150,7 +151,7 @@ def report_save(
         if key in REPORT_FIELDS:
             setattr(report, key, value.strip() if isinstance(value, str) else value)
     if report.progress_percent is None:
-        raise ValidationError({"progress_percent": "กรุณาระบุความก้าวหน้าทางกายภาพ (0–100%)"})
+        raise ValidationError({"progress_percent": gettext("กรุณาระบุความก้าวหน้าทางกายภาพ (0–100%)")})
     report.full_clean()
     report.save()
     report.project = project

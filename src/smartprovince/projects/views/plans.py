@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.agencies.models import Agency
@@ -115,7 +116,7 @@ class ActionPlanDetailView(PermissionRequiredMixin, View):
                 form.is_valid()
                 services.action_plan_submit(actor=request.user, agency=agency, fiscal_year_be=fy,
                                             note_th=form.cleaned_data.get("note_th", ""))
-                messages.success(request, "ส่งแผนปฏิบัติการถึงจังหวัดแล้ว")
+                messages.success(request, gettext("ส่งแผนปฏิบัติการถึงจังหวัดแล้ว"))
             elif action in ("approve", "return"):
                 form = CommentForm(request.POST)
                 form.is_valid()
@@ -124,10 +125,10 @@ class ActionPlanDetailView(PermissionRequiredMixin, View):
                     raise Http404
                 if action == "approve":
                     services.action_plan_approve(actor=request.user, plan=plan, comment=form.cleaned_data.get("comment", ""))
-                    messages.success(request, "อนุมัติแผนปฏิบัติการแล้ว")
+                    messages.success(request, gettext("อนุมัติแผนปฏิบัติการแล้ว"))
                 else:
                     services.action_plan_return(actor=request.user, plan=plan, comment=form.cleaned_data.get("comment", ""))
-                    messages.success(request, "ส่งแผนปฏิบัติการกลับให้หน่วยงานแก้ไขแล้ว")
+                    messages.success(request, gettext("ส่งแผนปฏิบัติการกลับให้หน่วยงานแก้ไขแล้ว"))
             else:
                 raise Http404
         except ValidationError as exc:

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.agencies.selectors import editor_agencies
@@ -114,7 +115,7 @@ class ProjectUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขโครงการแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขโครงการแล้ว"))
                 return redirect("projects:detail", pk=project.pk)
         return render(request, "projects/project_form.html", {"form": form, "project": project}, status=400)
 
@@ -169,7 +170,7 @@ class _ProjectPart(PermissionRequiredMixin, View):
         return response
 
     def failed(self, request: HttpRequest, pk: int, key: str, form: Any) -> HttpResponse:
-        messages.error(request, "บันทึกไม่สำเร็จ กรุณาตรวจสอบข้อมูลที่แสดงด้านล่าง")
+        messages.error(request, gettext("บันทึกไม่สำเร็จ กรุณาตรวจสอบข้อมูลที่แสดงด้านล่าง"))
         return ProjectDetailView().get(request, pk, forms={key: form}, status=400)
 
 

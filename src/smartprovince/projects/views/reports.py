@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.forms import apply_validation_error
@@ -79,12 +80,12 @@ def _handle_post(request: HttpRequest, project: Project, report: ProgressReport 
                     form = ReportForm(request.POST, instance=saved, indicators=indicators, fixed_month=True)
                     form.is_valid()
                     apply_validation_error(form, exc)
-                    messages.warning(request, "บันทึกร่างไว้แล้ว แต่ยังส่งรายงานไม่ได้ กรุณาแก้ไขตามที่แจ้ง")
+                    messages.warning(request, gettext("บันทึกร่างไว้แล้ว แต่ยังส่งรายงานไม่ได้ กรุณาแก้ไขตามที่แจ้ง"))
                     ctx = _form_context(request, project, form, saved)
                     response = _render_form(request, ctx, status=400)
                     response["HX-Push-Url"] = reverse("projects:report-edit", args=[saved.pk])
                     return response
-                messages.success(request, "ส่งรายงานความก้าวหน้าถึงจังหวัดแล้ว")
+                messages.success(request, gettext("ส่งรายงานความก้าวหน้าถึงจังหวัดแล้ว"))
                 if request.htmx:  # type: ignore[attr-defined]
                     response = HttpResponse(status=204)
                     response["HX-Redirect"] = reverse("projects:report-detail", args=[saved.pk])
@@ -97,7 +98,7 @@ def _handle_post(request: HttpRequest, project: Project, report: ProgressReport 
                 response = _render_form(request, ctx)
                 response["HX-Push-Url"] = reverse("projects:report-edit", args=[saved.pk])
                 return response
-            messages.success(request, "บันทึกร่างรายงานแล้ว")
+            messages.success(request, gettext("บันทึกร่างรายงานแล้ว"))
             return redirect("projects:report-edit", pk=saved.pk)
     elif request.htmx:  # type: ignore[attr-defined]
         messages.error(request, form_errors_text(form) or "ข้อมูลไม่ถูกต้อง")
@@ -137,7 +138,7 @@ class ReportEditView(PermissionRequiredMixin, View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         report = self._report(request, pk)
         if report.status not in EDITABLE_STATUSES:
-            messages.info(request, "รายงานนี้ส่งแล้ว แก้ไขได้เมื่อจังหวัดส่งกลับให้แก้ไข")
+            messages.info(request, gettext("รายงานนี้ส่งแล้ว แก้ไขได้เมื่อจังหวัดส่งกลับให้แก้ไข"))
             return redirect("projects:report-detail", pk=report.pk)
         form = ReportForm(instance=report, indicators=report.project.indicators.all(), fixed_month=True)
         return render(request, "projects/report_form.html", _form_context(request, report.project, form, report))
@@ -145,7 +146,7 @@ class ReportEditView(PermissionRequiredMixin, View):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         report = self._report(request, pk)
         if report.status not in EDITABLE_STATUSES:
-            messages.error(request, "รายงานนี้ส่งแล้ว แก้ไขไม่ได้")
+            messages.error(request, gettext("รายงานนี้ส่งแล้ว แก้ไขไม่ได้"))
             return redirect("projects:report-detail", pk=report.pk)
         return _handle_post(request, report.project, report)
 
@@ -185,7 +186,7 @@ class ReportSubmitView(PermissionRequiredMixin, View):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("projects:report-edit", pk=report.pk)
-        messages.success(request, "ส่งรายงานความก้าวหน้าถึงจังหวัดแล้ว")
+        messages.success(request, gettext("ส่งรายงานความก้าวหน้าถึงจังหวัดแล้ว"))
         return redirect("projects:report-detail", pk=report.pk)
 
 
@@ -201,10 +202,10 @@ class ReportReviewView(PermissionRequiredMixin, View):
         try:
             if request.POST.get("decision") == "return":
                 services.report_return(actor=request.user, report=report, comment=comment)
-                messages.success(request, "ส่งรายงานกลับให้หน่วยงานแก้ไขแล้ว")
+                messages.success(request, gettext("ส่งรายงานกลับให้หน่วยงานแก้ไขแล้ว"))
             else:
                 services.report_accept(actor=request.user, report=report, comment=comment)
-                messages.success(request, "รับรายงานแล้ว")
+                messages.success(request, gettext("รับรายงานแล้ว"))
         except ValidationError as exc:
             apply_validation_error(form, exc)
             return ReportDetailView().get(request, pk, comment_form=form, status=400)
@@ -249,7 +250,7 @@ class EvidenceDeleteView(PermissionRequiredMixin, View):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, "ลบไฟล์หลักฐานแล้ว")
+            messages.success(request, gettext("ลบไฟล์หลักฐานแล้ว"))
         return redirect(reverse("projects:report-edit", args=[report_id]) + "#evidence")
 
 

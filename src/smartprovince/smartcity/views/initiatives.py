@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.agencies.selectors import editor_agencies
@@ -62,7 +63,7 @@ class InitiativeCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกโครงการเมืองอัจฉริยะแล้ว")
+                messages.success(request, gettext("บันทึกโครงการเมืองอัจฉริยะแล้ว"))
                 return redirect("smartcity:detail", pk=i.pk)
         return render(request, "smartcity/initiative_form.html", {"form": form, "agency_form": agency_form}, status=400)
 
@@ -90,7 +91,7 @@ class InitiativeUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("smartcity:detail", pk=i.pk)
         return render(request, "smartcity/initiative_form.html", {"form": form, "initiative": i}, status=400)
 
@@ -118,6 +119,6 @@ class InitiativeDetailView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "เพิ่มลิงก์แล้ว")
+                messages.success(request, gettext("เพิ่มลิงก์แล้ว"))
                 return redirect("smartcity:detail", pk=pk)
         return self.get(request, pk, link_form=form)

@@ -3,34 +3,35 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
 class TargetGroup(models.TextChoices):
-    GENERAL = "general", "ประชาชนทั่วไป"
-    ELDERLY = "elderly", "ผู้สูงอายุ"
-    YOUTH = "youth", "เด็ก เยาวชน และนักเรียน"
-    FARMERS = "farmers", "เกษตรกร"
-    ENTREPRENEURS = "entrepreneurs", "ผู้ประกอบการ/วิสาหกิจชุมชน"
-    COMMUNITY_LEADERS = "community_leaders", "ผู้นำชุมชน/อาสาสมัคร"
-    DISABLED = "disabled", "ผู้พิการ"
-    OTHER = "other", "กลุ่มอื่น ๆ"
+    GENERAL = "general", _("ประชาชนทั่วไป")
+    ELDERLY = "elderly", _("ผู้สูงอายุ")
+    YOUTH = "youth", _("เด็ก เยาวชน และนักเรียน")
+    FARMERS = "farmers", _("เกษตรกร")
+    ENTREPRENEURS = "entrepreneurs", _("ผู้ประกอบการ/วิสาหกิจชุมชน")
+    COMMUNITY_LEADERS = "community_leaders", _("ผู้นำชุมชน/อาสาสมัคร")
+    DISABLED = "disabled", _("ผู้พิการ")
+    OTHER = "other", _("กลุ่มอื่น ๆ")
 
 
 class PublicActivity(models.Model):
     agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.PROTECT, related_name="public_activities", verbose_name="หน่วยงานผู้จัด"
+        "agencies.Agency", on_delete=models.PROTECT, related_name="public_activities", verbose_name=_("หน่วยงานผู้จัด")
     )
-    title_th = models.CharField("ชื่อกิจกรรม", max_length=255)
-    description_th = models.TextField("รายละเอียด", blank=True)
-    held_on = models.DateField("วันที่จัด")
-    ends_on = models.DateField("วันที่สิ้นสุด", null=True, blank=True)
-    district = models.ForeignKey("core.Area", on_delete=models.PROTECT, related_name="+", verbose_name="อำเภอ")
-    place_th = models.CharField("สถานที่", max_length=255, blank=True)
-    target_group = models.CharField("กลุ่มเป้าหมาย", max_length=24, choices=TargetGroup.choices)
-    participants = models.PositiveIntegerField("จำนวนผู้เข้าร่วม (คน)")
-    topics_th = models.TextField("หัวข้อที่ให้ความรู้", help_text="หนึ่งหัวข้อต่อหนึ่งบรรทัด")
-    is_published = models.BooleanField("เผยแพร่ต่อสาธารณะ", default=True)
+    title_th = models.CharField(_("ชื่อกิจกรรม"), max_length=255)
+    description_th = models.TextField(_("รายละเอียด"), blank=True)
+    held_on = models.DateField(_("วันที่จัด"))
+    ends_on = models.DateField(_("วันที่สิ้นสุด"), null=True, blank=True)
+    district = models.ForeignKey("core.Area", on_delete=models.PROTECT, related_name="+", verbose_name=_("อำเภอ"))
+    place_th = models.CharField(_("สถานที่"), max_length=255, blank=True)
+    target_group = models.CharField(_("กลุ่มเป้าหมาย"), max_length=24, choices=TargetGroup.choices)
+    participants = models.PositiveIntegerField(_("จำนวนผู้เข้าร่วม (คน)"))
+    topics_th = models.TextField(_("หัวข้อที่ให้ความรู้"), help_text=_("หนึ่งหัวข้อต่อหนึ่งบรรทัด"))
+    is_published = models.BooleanField(_("เผยแพร่ต่อสาธารณะ"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -50,8 +51,8 @@ class PublicActivity(models.Model):
 
 class ActivityPhoto(models.Model):
     activity = models.ForeignKey(PublicActivity, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField("ภาพกิจกรรม", upload_to="training/activities/%Y/")
-    caption_th = models.CharField("คำบรรยายภาพ", max_length=255, blank=True)
+    image = models.ImageField(_("ภาพกิจกรรม"), upload_to="training/activities/%Y/")
+    caption_th = models.CharField(_("คำบรรยายภาพ"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

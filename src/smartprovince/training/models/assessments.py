@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
 class LiteracyLevel(models.IntegerChoices):
-    BEGINNER = 1, "ระดับ 1 เริ่มต้น"
-    BASIC = 2, "ระดับ 2 พื้นฐาน"
-    INTERMEDIATE = 3, "ระดับ 3 ใช้งานได้"
-    ADVANCED = 4, "ระดับ 4 ก้าวหน้า"
-    EXPERT = 5, "ระดับ 5 เชี่ยวชาญ"
+    BEGINNER = 1, _("ระดับ 1 เริ่มต้น")
+    BASIC = 2, _("ระดับ 2 พื้นฐาน")
+    INTERMEDIATE = 3, _("ระดับ 3 ใช้งานได้")
+    ADVANCED = 4, _("ระดับ 4 ก้าวหน้า")
+    EXPERT = 5, _("ระดับ 5 เชี่ยวชาญ")
 
 
 class LiteracyPolicy(models.Model):
@@ -21,11 +22,11 @@ class LiteracyPolicy(models.Model):
     course completed also counts."""
 
     min_level = models.PositiveSmallIntegerField(
-        "ระดับขั้นต่ำที่ถือว่ามีความรู้เท่าทันดิจิทัล", choices=LiteracyLevel.choices, default=LiteracyLevel.INTERMEDIATE
+        _("ระดับขั้นต่ำที่ถือว่ามีความรู้เท่าทันดิจิทัล"), choices=LiteracyLevel.choices, default=LiteracyLevel.INTERMEDIATE
     )
     # Lower bound (percent score) of levels 2, 3, 4, 5; below the first is level 1.
-    level_bounds = models.JSONField("เกณฑ์คะแนนของแต่ละระดับ", default=list)
-    course_counts = models.BooleanField("นับผู้ผ่านหลักสูตรที่กำหนดเป็นผู้มีความรู้เท่าทันดิจิทัล", default=True)
+    level_bounds = models.JSONField(_("เกณฑ์คะแนนของแต่ละระดับ"), default=list)
+    course_counts = models.BooleanField(_("นับผู้ผ่านหลักสูตรที่กำหนดเป็นผู้มีความรู้เท่าทันดิจิทัล"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -38,18 +39,18 @@ class LiteracyPolicy(models.Model):
 
 
 class Assessment(models.Model):
-    person = models.ForeignKey("training.Person", on_delete=models.PROTECT, related_name="assessments", verbose_name="บุคลากร")
+    person = models.ForeignKey("training.Person", on_delete=models.PROTECT, related_name="assessments", verbose_name=_("บุคลากร"))
     framework = models.ForeignKey(
-        "training.SkillFramework", on_delete=models.PROTECT, related_name="assessments", verbose_name="กรอบที่ใช้ประเมิน"
+        "training.SkillFramework", on_delete=models.PROTECT, related_name="assessments", verbose_name=_("กรอบที่ใช้ประเมิน")
     )
-    assessed_on = models.DateField("วันที่ประเมิน")
-    fiscal_year_be = models.PositiveSmallIntegerField("ปีงบประมาณ (พ.ศ.)")
+    assessed_on = models.DateField(_("วันที่ประเมิน"))
+    fiscal_year_be = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
     overall_score = models.DecimalField(
-        "คะแนนรวม (ร้อยละ)", max_digits=5, decimal_places=2,
+        _("คะแนนรวม (ร้อยละ)"), max_digits=5, decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
-    level = models.PositiveSmallIntegerField("ระดับ", choices=LiteracyLevel.choices)
-    assessor_th = models.CharField("ผู้ประเมิน/เครื่องมือที่ใช้", max_length=255, blank=True)
+    level = models.PositiveSmallIntegerField(_("ระดับ"), choices=LiteracyLevel.choices)
+    assessor_th = models.CharField(_("ผู้ประเมิน/เครื่องมือที่ใช้"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -74,9 +75,9 @@ class Assessment(models.Model):
 
 class AssessmentScore(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
-    area = models.ForeignKey("training.SkillArea", on_delete=models.PROTECT, related_name="+", verbose_name="ด้าน")
+    area = models.ForeignKey("training.SkillArea", on_delete=models.PROTECT, related_name="+", verbose_name=_("ด้าน"))
     score = models.DecimalField(
-        "คะแนน (ร้อยละ)", max_digits=5, decimal_places=2, validators=[MinValueValidator(0), MaxValueValidator(100)]
+        _("คะแนน (ร้อยละ)"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
 
     class Meta:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
 class SkillFramework(models.Model):
-    code = models.CharField("รหัสกรอบ", max_length=32)
-    version = models.CharField("ฉบับ", max_length=16)
-    name_th = models.CharField("ชื่อกรอบ (ไทย)", max_length=255)
-    name_en = models.CharField("ชื่อกรอบ (อังกฤษ)", max_length=255, blank=True)
-    issuer_th = models.CharField("หน่วยงานที่ออก", max_length=255, blank=True)
-    issued_on = models.DateField("วันที่ประกาศ", null=True, blank=True)
-    source_note_th = models.TextField("ที่มา/หมายเหตุ", blank=True)
-    is_active = models.BooleanField("ใช้งาน", default=True)
+    code = models.CharField(_("รหัสกรอบ"), max_length=32)
+    version = models.CharField(_("ฉบับ"), max_length=16)
+    name_th = models.CharField(_("ชื่อกรอบ (ไทย)"), max_length=255)
+    name_en = models.CharField(_("ชื่อกรอบ (อังกฤษ)"), max_length=255, blank=True)
+    issuer_th = models.CharField(_("หน่วยงานที่ออก"), max_length=255, blank=True)
+    issued_on = models.DateField(_("วันที่ประกาศ"), null=True, blank=True)
+    source_note_th = models.TextField(_("ที่มา/หมายเหตุ"), blank=True)
+    is_active = models.BooleanField(_("ใช้งาน"), default=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -29,17 +30,17 @@ class SkillFramework(models.Model):
 
 class SkillArea(models.Model):
     class Kind(models.TextChoices):
-        CORE = "core", "สมรรถนะหลัก"
-        OPTIONAL = "optional", "สมรรถนะเลือก"
-        DIMENSION = "dimension", "มิติ"
+        CORE = "core", _("สมรรถนะหลัก")
+        OPTIONAL = "optional", _("สมรรถนะเลือก")
+        DIMENSION = "dimension", _("มิติ")
 
-    framework = models.ForeignKey(SkillFramework, on_delete=models.CASCADE, related_name="areas", verbose_name="กรอบ")
-    code = models.CharField("รหัสด้าน", max_length=32)
-    name_th = models.CharField("ชื่อด้าน (ไทย)", max_length=255)
-    name_en = models.CharField("ชื่อด้าน (อังกฤษ)", max_length=255, blank=True)
-    kind = models.CharField("ประเภท", max_length=12, choices=Kind.choices, default=Kind.CORE)
-    description_th = models.TextField("คำอธิบาย", blank=True)
-    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
+    framework = models.ForeignKey(SkillFramework, on_delete=models.CASCADE, related_name="areas", verbose_name=_("กรอบ"))
+    code = models.CharField(_("รหัสด้าน"), max_length=32)
+    name_th = models.CharField(_("ชื่อด้าน (ไทย)"), max_length=255)
+    name_en = models.CharField(_("ชื่อด้าน (อังกฤษ)"), max_length=255, blank=True)
+    kind = models.CharField(_("ประเภท"), max_length=12, choices=Kind.choices, default=Kind.CORE)
+    description_th = models.TextField(_("คำอธิบาย"), blank=True)
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
     history = HistoricalRecords()
 
     class Meta:

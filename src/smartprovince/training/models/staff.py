@@ -5,43 +5,44 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
 class PersonnelType(models.TextChoices):
-    CIVIL_SERVANT = "civil_servant", "ข้าราชการ"
-    GOVERNMENT_EMPLOYEE = "government_employee", "พนักงานราชการ"
-    EMPLOYEE = "employee", "ลูกจ้าง"
-    OTHER = "other", "อื่น ๆ"
+    CIVIL_SERVANT = "civil_servant", _("ข้าราชการ")
+    GOVERNMENT_EMPLOYEE = "government_employee", _("พนักงานราชการ")
+    EMPLOYEE = "employee", _("ลูกจ้าง")
+    OTHER = "other", _("อื่น ๆ")
 
 
 class JobGroup(models.TextChoices):
-    IT = "it", "สายงานเทคโนโลยีสารสนเทศ (IT)"
-    NON_IT = "non_it", "สายงานอื่น (Non-IT)"
+    IT = "it", _("สายงานเทคโนโลยีสารสนเทศ (IT)")
+    NON_IT = "non_it", _("สายงานอื่น (Non-IT)")
 
 
 class RoleLevel(models.TextChoices):
-    OPERATIONAL = "operational", "ระดับปฏิบัติการ"
-    SUPERVISOR = "supervisor", "ระดับหัวหน้างาน/ผู้อำนวยการ"
-    EXECUTIVE = "executive", "ระดับผู้บริหาร"
+    OPERATIONAL = "operational", _("ระดับปฏิบัติการ")
+    SUPERVISOR = "supervisor", _("ระดับหัวหน้างาน/ผู้อำนวยการ")
+    EXECUTIVE = "executive", _("ระดับผู้บริหาร")
 
 
 class Person(models.Model):
     """A member of an agency's staff. Names are personal data: only the agency's own editors and
     the province admin see them (permission ``training.staff:read_personal``)."""
 
-    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="staff", verbose_name="หน่วยงาน")
-    title_th = models.CharField("คำนำหน้า", max_length=32, blank=True)
-    first_name_th = models.CharField("ชื่อ", max_length=100)
-    last_name_th = models.CharField("นามสกุล", max_length=100)
-    position_th = models.CharField("ตำแหน่ง", max_length=200)
-    personnel_type = models.CharField("ประเภทบุคลากร", max_length=24, choices=PersonnelType.choices)
-    job_group = models.CharField("กลุ่มสายงาน", max_length=8, choices=JobGroup.choices, default=JobGroup.NON_IT)
-    role_level = models.CharField("ระดับ", max_length=16, choices=RoleLevel.choices, default=RoleLevel.OPERATIONAL)
-    email = models.EmailField("อีเมล", blank=True)
-    started_on = models.DateField("วันที่เริ่มปฏิบัติงาน", null=True, blank=True)
-    left_on = models.DateField("วันที่พ้นจากหน่วยงาน", null=True, blank=True)
-    is_active = models.BooleanField("ยังปฏิบัติงานอยู่", default=True)
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="staff", verbose_name=_("หน่วยงาน"))
+    title_th = models.CharField(_("คำนำหน้า"), max_length=32, blank=True)
+    first_name_th = models.CharField(_("ชื่อ"), max_length=100)
+    last_name_th = models.CharField(_("นามสกุล"), max_length=100)
+    position_th = models.CharField(_("ตำแหน่ง"), max_length=200)
+    personnel_type = models.CharField(_("ประเภทบุคลากร"), max_length=24, choices=PersonnelType.choices)
+    job_group = models.CharField(_("กลุ่มสายงาน"), max_length=8, choices=JobGroup.choices, default=JobGroup.NON_IT)
+    role_level = models.CharField(_("ระดับ"), max_length=16, choices=RoleLevel.choices, default=RoleLevel.OPERATIONAL)
+    email = models.EmailField(_("อีเมล"), blank=True)
+    started_on = models.DateField(_("วันที่เริ่มปฏิบัติงาน"), null=True, blank=True)
+    left_on = models.DateField(_("วันที่พ้นจากหน่วยงาน"), null=True, blank=True)
+    is_active = models.BooleanField(_("ยังปฏิบัติงานอยู่"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -82,17 +83,17 @@ class HeadcountSnapshot(models.Model):
     every person is registered (``source = manual``)."""
 
     class Source(models.TextChoices):
-        REGISTRY = "registry", "นับจากทะเบียนบุคลากรในระบบ"
-        MANUAL = "manual", "หน่วยงานกรอกจำนวนเอง"
+        REGISTRY = "registry", _("นับจากทะเบียนบุคลากรในระบบ")
+        MANUAL = "manual", _("หน่วยงานกรอกจำนวนเอง")
 
-    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="headcounts", verbose_name="หน่วยงาน")
-    fiscal_year_be = models.PositiveSmallIntegerField("ปีงบประมาณ (พ.ศ.)")
-    total = models.PositiveIntegerField("จำนวนบุคลากรทั้งหมด")
-    it_count = models.PositiveIntegerField("สายงาน IT", default=0)
-    by_type = models.JSONField("จำแนกตามประเภทบุคลากร", default=dict, blank=True)
-    source = models.CharField("ที่มา", max_length=12, choices=Source.choices, default=Source.REGISTRY)
-    note = models.CharField("หมายเหตุ", max_length=255, blank=True)
-    taken_at = models.DateTimeField("บันทึกเมื่อ", auto_now=True)
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="headcounts", verbose_name=_("หน่วยงาน"))
+    fiscal_year_be = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
+    total = models.PositiveIntegerField(_("จำนวนบุคลากรทั้งหมด"))
+    it_count = models.PositiveIntegerField(_("สายงาน IT"), default=0)
+    by_type = models.JSONField(_("จำแนกตามประเภทบุคลากร"), default=dict, blank=True)
+    source = models.CharField(_("ที่มา"), max_length=12, choices=Source.choices, default=Source.REGISTRY)
+    note = models.CharField(_("หมายเหตุ"), max_length=255, blank=True)
+    taken_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log, diff, snapshot
@@ -77,7 +78,7 @@ def activity_photo_add(*, actor: Any, activity: PublicActivity, image: UploadedF
     if activity.photos.count() >= MAX_PHOTOS:
         raise ValidationError({"image": f"แนบภาพได้ไม่เกิน {MAX_PHOTOS} ภาพต่อกิจกรรม"})
     if image.size and image.size > MAX_PHOTO_BYTES:
-        raise ValidationError({"image": "ไฟล์ภาพต้องไม่เกิน 5 MB"})
+        raise ValidationError({"image": gettext("ไฟล์ภาพต้องไม่เกิน 5 MB")})
     photo = ActivityPhoto(activity=activity, image=image, caption_th=caption_th.strip())
     photo.full_clean()
     photo.save()

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log, diff, snapshot
@@ -58,7 +59,7 @@ def course_update(*, actor: Any, course: Course, areas: Iterable[SkillArea] | No
 def _course_validate(course: Course) -> None:
     course.full_clean(exclude=["agency"])
     if course.hours is not None and course.hours <= 0:
-        raise ValidationError({"hours": "จำนวนชั่วโมงต้องมากกว่า 0"})
+        raise ValidationError({"hours": gettext("จำนวนชั่วโมงต้องมากกว่า 0")})
 
 
 def _session_validate(session: Session) -> None:
@@ -100,7 +101,7 @@ def session_update(*, actor: Any, session: Session, **data: Any) -> Session:
             setattr(session, key, value)
     _session_validate(session)
     if session.capacity < session.enrolments.count():
-        raise ValidationError({"capacity": "จำนวนที่รับต้องไม่น้อยกว่าจำนวนผู้ลงทะเบียนแล้ว"})
+        raise ValidationError({"capacity": gettext("จำนวนที่รับต้องไม่น้อยกว่าจำนวนผู้ลงทะเบียนแล้ว")})
     session.save()
     changes = diff(before, snapshot(session, SESSION_FIELDS))
     if changes:
@@ -146,7 +147,7 @@ def enrolment_remove(*, actor: Any, enrolment: Enrolment) -> None:
             or has_perm(actor, "training.attendance:write", enrolment.person.agency_id)):
         raise PermissionDenied("training.attendance:write")
     if enrolment.status != Enrolment.Status.ENROLLED or hasattr(enrolment, "certificate"):
-        raise ValidationError("ยกเลิกการลงทะเบียนได้เฉพาะผู้ที่ยังไม่ได้บันทึกผลการอบรม")
+        raise ValidationError(gettext("ยกเลิกการลงทะเบียนได้เฉพาะผู้ที่ยังไม่ได้บันทึกผลการอบรม"))
     audit_log(actor=actor, action="training.session.unenrolled", obj=session, changes={"person": enrolment.person_id})
     enrolment.delete()
 
@@ -232,9 +233,9 @@ def certificate_revoke(*, actor: Any, certificate: Certificate, reason_th: str) 
     session = certificate.enrolment.session
     require(actor, "training.attendance:write", session.agency_id)
     if certificate.revoked_at:
-        raise ValidationError("วุฒิบัตรนี้ถูกเพิกถอนแล้ว")
+        raise ValidationError(gettext("วุฒิบัตรนี้ถูกเพิกถอนแล้ว"))
     if not reason_th.strip():
-        raise ValidationError({"reason_th": "กรุณาระบุเหตุผลที่เพิกถอน"})
+        raise ValidationError({"reason_th": gettext("กรุณาระบุเหตุผลที่เพิกถอน")})
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason_th.strip()[:255]
     certificate.save()

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from smartprovince.core.audit import audit_log, diff, snapshot
 
@@ -42,7 +43,7 @@ def framework_new_version(*, actor: Any, framework: SkillFramework, version: str
     _require(actor)
     version = version.strip()
     if not version:
-        raise ValidationError({"version": "กรุณาระบุฉบับ"})
+        raise ValidationError({"version": gettext("กรุณาระบุฉบับ")})
     if SkillFramework.objects.filter(code=framework.code, version=version).exists():
         raise ValidationError({"version": f"มีกรอบ {framework.code} ฉบับ {version} อยู่แล้ว"})
     copy = SkillFramework(code=framework.code, version=version, **{f: getattr(framework, f) for f in FRAMEWORK_FIELDS})
@@ -66,7 +67,7 @@ def area_save(*, actor: Any, framework: SkillFramework, area: SkillArea | None =
         if key in AREA_FIELDS:
             setattr(area, key, value.strip() if isinstance(value, str) else value)
     if SkillArea.objects.filter(framework=framework, code=area.code).exclude(pk=area.pk).exists():
-        raise ValidationError({"code": "รหัสด้านนี้มีอยู่แล้วในกรอบ"})
+        raise ValidationError({"code": gettext("รหัสด้านนี้มีอยู่แล้วในกรอบ")})
     area.full_clean()
     area.save()
     changes = diff(before, snapshot(area, AREA_FIELDS))

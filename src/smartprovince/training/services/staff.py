@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils.translation import gettext
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log, diff, snapshot
@@ -109,14 +110,14 @@ def headcount_set(*, actor: Any, agency: Agency, fiscal_year_be: int, total: int
     if total is None or total <= 0:
         raise ValidationError({"total": msg(TrainingErrorCode.HEADCOUNT_TOO_SMALL)}, code=TrainingErrorCode.HEADCOUNT_TOO_SMALL)
     if it_count > total:
-        raise ValidationError({"it_count": "จำนวนสายงาน IT ต้องไม่มากกว่าจำนวนทั้งหมด"})
+        raise ValidationError({"it_count": gettext("จำนวนสายงาน IT ต้องไม่มากกว่าจำนวนทั้งหมด")})
     return _headcount_save(actor=actor, agency=agency, fiscal_year_be=fiscal_year_be, total=total, it_count=it_count,
                            by_type={}, source=HeadcountSnapshot.Source.MANUAL, note=note)
 
 
 def _headcount_save(*, actor: Any, agency: Agency, fiscal_year_be: int, **fields: Any) -> HeadcountSnapshot:
     if not 2500 <= fiscal_year_be <= 2700:
-        raise ValidationError({"fiscal_year_be": "ปีงบประมาณต้องเป็นปี พ.ศ."})
+        raise ValidationError({"fiscal_year_be": gettext("ปีงบประมาณต้องเป็นปี พ.ศ.")})
     snap = HeadcountSnapshot.objects.filter(agency=agency, fiscal_year_be=fiscal_year_be).first()
     before = snapshot(snap, ("total", "it_count", "source")) if snap else {}
     if snap is None:

@@ -10,10 +10,12 @@ from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log
+from smartprovince.core.i18n import thai_choices
 from smartprovince.core.permissions import require
 from smartprovince.core.thai_calendar import normalize_year, parse_date
 
@@ -40,16 +42,16 @@ COLUMNS: list[tuple[str, str, bool]] = [
 
 _CHOICE_ALIASES: dict[str, dict[str, str]] = {
     "personnel_type": {
-        **{label: value for value, label in PersonnelType.choices}, **{v: v for v in PersonnelType.values},
+        **{label: value for value, label in thai_choices(PersonnelType.choices)}, **{v: v for v in PersonnelType.values},
         "อื่นๆ": "other", "ลูกจ้างประจำ": "employee", "ลูกจ้างชั่วคราว": "employee",
     },
     "job_group": {
-        **{label: value for value, label in JobGroup.choices}, **{v: v for v in JobGroup.values},
+        **{label: value for value, label in thai_choices(JobGroup.choices)}, **{v: v for v in JobGroup.values},
         "IT": "it", "NON-IT": "non_it", "NON IT": "non_it", "NONIT": "non_it", "ไอที": "it",
         "สายงาน IT": "it", "สายงานอื่น": "non_it",
     },
     "role_level": {
-        **{label: value for value, label in RoleLevel.choices}, **{v: v for v in RoleLevel.values},
+        **{label: value for value, label in thai_choices(RoleLevel.choices)}, **{v: v for v in RoleLevel.values},
         "ปฏิบัติการ": "operational", "หัวหน้างาน": "supervisor", "ผู้อำนวยการ": "supervisor",
         "หัวหน้างาน/ผู้อำนวยการ": "supervisor", "ผู้บริหาร": "executive",
     },
@@ -190,7 +192,7 @@ def staff_import(*, actor: Any, agency: Agency, fileobj: IO[bytes], size: int | 
     messages are the row-level errors; then nothing has been written."""
     require(actor, "training.staff:write", agency.pk)
     if size is not None and size > MAX_BYTES:
-        raise ValidationError(["ไฟล์ใหญ่เกิน 5 MB"], code=TrainingErrorCode.IMPORT_INVALID)
+        raise ValidationError([gettext("ไฟล์ใหญ่เกิน 5 MB")], code=TrainingErrorCode.IMPORT_INVALID)
     rows, file_errors = read_rows(fileobj)
     if file_errors:
         raise ValidationError(file_errors, code=TrainingErrorCode.IMPORT_INVALID)

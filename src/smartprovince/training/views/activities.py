@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.agencies.selectors import editor_agencies
@@ -51,7 +52,7 @@ class ActivityCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกกิจกรรมแล้ว")
+                messages.success(request, gettext("บันทึกกิจกรรมแล้ว"))
                 return redirect("training:activity-detail", pk=activity.pk)
         return render(request, "training/activity_form.html", {"form": form, "agency_form": agency_form}, status=400)
 
@@ -78,7 +79,7 @@ class ActivityUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("training:activity-detail", pk=activity.pk)
         return render(request, "training/activity_form.html", {"form": form, "activity": activity}, status=400)
 
@@ -105,7 +106,7 @@ class ActivityDetailView(PermissionRequiredMixin, View):
             if photo is None:
                 raise Http404
             services.activity_photo_remove(actor=request.user, photo=photo)
-            messages.success(request, "ลบภาพแล้ว")
+            messages.success(request, gettext("ลบภาพแล้ว"))
             return redirect("training:activity-detail", pk=pk)
         form = PhotoForm(request.POST, request.FILES)
         if form.is_valid():
@@ -114,6 +115,6 @@ class ActivityDetailView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "เพิ่มภาพแล้ว")
+                messages.success(request, gettext("เพิ่มภาพแล้ว"))
                 return redirect("training:activity-detail", pk=pk)
         return self.get(request, pk, photo_form=form)

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.agencies.selectors import editor_agencies
@@ -83,7 +84,7 @@ class CourseUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("training:course-detail", pk=course.pk)
         return render(request, "training/course_form.html", {"form": form, "course": course}, status=400)
 
@@ -119,7 +120,7 @@ class SessionCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "เปิดรุ่นการอบรมแล้ว")
+                messages.success(request, gettext("เปิดรุ่นการอบรมแล้ว"))
                 return redirect("training:session-detail", pk=session.pk)
         return render(request, "training/session_form.html", {"form": form, "course": course, "agency_form": agency_form}, status=400)
 
@@ -146,7 +147,7 @@ class SessionUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("training:session-detail", pk=session.pk)
         return render(request, "training/session_form.html", {"form": form, "course": session.course, "session": session}, status=400)
 
@@ -185,7 +186,7 @@ class SessionEnrolView(PermissionRequiredMixin, View):
         session = selectors.access_session(actor=request.user, id=pk)
         form = EnrolForm(request.POST, people=_enrollable(request, session))
         if not form.is_valid():
-            messages.error(request, "กรุณาเลือกบุคลากรที่จะลงทะเบียน")
+            messages.error(request, gettext("กรุณาเลือกบุคลากรที่จะลงทะเบียน"))
         else:
             try:
                 done = services.enrolment_add(actor=request.user, session=session, people=list(form.cleaned_data["people"]))
@@ -242,7 +243,7 @@ class CertificateIssueView(PermissionRequiredMixin, View):
                 todo = session.enrolments.filter(status=Enrolment.Status.COMPLETED, certificate__isnull=True)
                 for e in todo:
                     services.certificate_issue(actor=request.user, enrolment=e)
-                messages.success(request, "ออกวุฒิบัตรให้ผู้ผ่านการอบรมทุกคนแล้ว")
+                messages.success(request, gettext("ออกวุฒิบัตรให้ผู้ผ่านการอบรมทุกคนแล้ว"))
             else:
                 cert = services.certificate_issue(actor=request.user, enrolment=enrolment)
                 messages.success(request, f"ออกวุฒิบัตรเลขที่ {cert.number} แล้ว")

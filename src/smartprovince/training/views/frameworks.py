@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.audit import audit_events_for
@@ -59,7 +60,7 @@ class FrameworkDetailView(PermissionRequiredMixin, View):
                     return redirect("training:framework-detail", pk=copy.pk)
         elif "toggle_active" in request.POST:
             services.framework_update(actor=request.user, framework=fw, is_active=not fw.is_active)
-            messages.success(request, "บันทึกแล้ว")
+            messages.success(request, gettext("บันทึกแล้ว"))
         return redirect("training:framework-detail", pk=fw.pk)
 
 
@@ -85,7 +86,7 @@ class FrameworkAreaView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกด้านทักษะแล้ว")
+                messages.success(request, gettext("บันทึกด้านทักษะแล้ว"))
                 return redirect("training:framework-detail", pk=fw.pk)
         return render(request, "training/area_form.html", {"framework": fw, "area": area, "form": form}, status=400)
 
@@ -110,6 +111,6 @@ class PolicyUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc, field_map={"level_bounds": "__all__"})
             else:
-                messages.success(request, "บันทึกเกณฑ์แล้ว")
+                messages.success(request, gettext("บันทึกเกณฑ์แล้ว"))
                 return redirect("training:frameworks")
         return render(request, "training/policy_form.html", {"form": form, "policy": services.policy_get()}, status=400)

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.agencies.models import Agency
@@ -109,7 +110,7 @@ class PersonUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("training:person-detail", pk=person.pk)
         return render(request, "training/person_form.html", {"form": form, "agency": person.agency, "person": person}, status=400)
 
@@ -128,7 +129,7 @@ class PersonLeaveView(PermissionRequiredMixin, View):
             else:
                 messages.success(request, f"บันทึกการพ้นจากหน่วยงานของ {person.full_name} แล้ว")
         else:
-            messages.error(request, "กรุณาระบุวันที่พ้นจากหน่วยงานให้ถูกต้อง")
+            messages.error(request, gettext("กรุณาระบุวันที่พ้นจากหน่วยงานให้ถูกต้อง"))
         return redirect("training:person-detail", pk=person.pk)
 
 
@@ -218,6 +219,6 @@ class AssessmentCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกผลการประเมินแล้ว")
+                messages.success(request, gettext("บันทึกผลการประเมินแล้ว"))
                 return redirect("training:person-detail", pk=person.pk)
         return render(request, "training/assessment_form.html", {"person": person, "framework": fw, "form": form}, status=400)
