@@ -100,3 +100,13 @@ def test_production_refuses_default_secret_key(tmp_path: Any) -> None:
 )
 def test_out_of_range_numbers_are_not_server_errors(client: Client, url: str) -> None:
     assert client.get(url).status_code in (200, 404)
+
+
+def test_nul_characters_in_lookups_are_a_client_error(client: Client, make_user: Any) -> None:
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(make_user("nul_admin", role="province_admin"))
+    response = api.post("/api/v1/projects/", {"agency": "SKN\x00AGRI", "name_th": "x"}, format="json")
+    assert response.status_code == 400
+    assert client.get("/agencies/?q=%00").status_code in (200, 400)

@@ -66,6 +66,13 @@ class OutOfRangeIdMiddleware:
         from django.http import Http404
         from django.views.defaults import page_not_found
 
+        if isinstance(exception, DataError) and "NUL" in str(exception):
+            # PostgreSQL refuses text containing the NUL character (e.g. in a lookup value)
+            from django.http import HttpResponseBadRequest, JsonResponse
+
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "ข้อมูลมีอักขระที่ไม่อนุญาต (NUL)", "code": "invalid"}, status=400)
+            return HttpResponseBadRequest("ข้อมูลมีอักขระที่ไม่อนุญาต")
         out_of_range = isinstance(exception, OverflowError) or (
             isinstance(exception, DataError) and "out of range" in str(exception)
         )
