@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.jobs import job_run
@@ -97,7 +97,8 @@ def generate(*, scale: float, rng: random.Random, stdout: Any) -> dict[str, int]
         path = Path(tmp) / "scale-rows.csv"
         _write_csv(path, rows, rng)
         with path.open("rb") as f:
-            services.resource_create(actor=actor, dataset=first, name="ข้อมูลรายการรายอำเภอ (จำลอง)", upload=File(f, name="scale-rows.csv"))
+            upload = UploadedFile(file=f, name="scale-rows.csv", content_type="text/csv", size=path.stat().st_size)
+            services.resource_create(actor=actor, dataset=first, name="ข้อมูลรายการรายอำเภอ (จำลอง)", upload=upload)
     resource = Resource.objects.filter(dataset=first).order_by("-pk").first()
     version = resource.versions.order_by("-number").first() if resource else None
     if version is not None and version.job_id:
