@@ -32,7 +32,7 @@ def _percentile(values: list[float], p: float) -> float:
     return ordered[k]
 
 
-def run(results: dict[str, Any], *, scale: int = 1, database_url: str | None = None) -> None:
+def _measure(results: dict[str, Any], *, scale: int = 1, database_url: str | None = None) -> None:
     _setup(database_url)
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -91,9 +91,22 @@ def run(results: dict[str, Any], *, scale: int = 1, database_url: str | None = N
     }
 
 
-if __name__ == "__main__":
-    out: dict[str, Any] = {}
-    run(out, database_url=os.environ.get("DATABASE_URL"))
-    import json
+def run(results: dict[str, Any], *, scale: int = 1, database_url: str | None = None) -> None:
+    """The dashboard and the quarterly PDF on the generated province-scale database of each
+    vendor (``bench.common.ensure_scale_db``), measured in a child process with production
+    settings."""
+    from bench.common import VENDORS, ensure_scale_db, measure_in_child
 
-    print(json.dumps(out, ensure_ascii=False, indent=2))
+    for vendor in VENDORS:
+        db = ensure_scale_db(scale, vendor)
+        results[vendor] = measure_in_child("bench.dashboard", db["database_url"], "--scale", str(scale))["dashboard"]
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    out: dict[str, Any] = {}
+    scale = int(sys.argv[sys.argv.index("--scale") + 1]) if "--scale" in sys.argv else 1
+    _measure(out, scale=scale, database_url=os.environ.get("DATABASE_URL"))
+    print(json.dumps(out, ensure_ascii=False, default=str))
