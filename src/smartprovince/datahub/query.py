@@ -1,8 +1,9 @@
 """``datastore_search`` with CKAN semantics over a resource's datastore table.
 
 Parameters are checked against the column dictionary; only generated identifiers reach SQL and
-every value is a bound parameter. ``q`` is segmented into Thai words and every word must appear
-in the row's text (trigram-indexed on PostgreSQL).
+every value is a bound parameter. ``q`` is segmented into Thai words and every word must begin a
+word of the row's text (the GIN-indexed ``_search`` tsvector on PostgreSQL; a substring match on
+SQLite and on tables loaded before ``_search`` existed).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.db import connection, transaction
 
 from .ingest import store
 from .ingest.types import convert, normalize, python_value
-from .search import like_escape, tokens
+from .search import like_escape, query_literal, tokens
 
 ROWS_DEFAULT = 100
 ROWS_MAX = 32000
@@ -142,13 +143,18 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
                 args.append(f"%{like_escape(word)}%")
     elif isinstance(q, str) and q.strip():
         text_cols = [c.physical for c in columns if c.type == "text"]
-        expr = store.text_expression(text_cols) if text_cols else "''"
         words = tokens(q)
         if not words:
             raise _err("q", "คำค้นต้องมีตัวอักษรหรือตัวเลขอย่างน้อยหนึ่งคำ")
-        for word in words:
-            where.append(f"{expr} {like} %s ESCAPE '\\'")
-            args.append(f"%{like_escape(word)}%")
+        if text_cols and store.has_search_column(resource.datastore_table):
+            # GIN-indexed tsvector of segmented words: every query word starts a word of the row
+            where.append(f"{store.SEARCH} @@ %s::tsquery")
+            args.append(query_literal(words))
+        else:
+            expr = store.text_expression(text_cols) if text_cols else "''"
+            for word in words:
+                where.append(f"{expr} {like} %s ESCAPE '\\'")
+                args.append(f"%{like_escape(word)}%")
     elif q not in (None, ""):
         raise _err("q", "q ต้องเป็นข้อความหรือ JSON object")
 
