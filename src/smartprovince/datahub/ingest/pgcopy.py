@@ -25,7 +25,19 @@ from django.db import connection, transaction
 from ..search import cell_lexemes
 from . import store
 from .reader import TableSource, row_lines
-from .types import BOOLEAN, DATE, DECIMAL, FALSE_WORDS, INTEGER, TEXT, TRUE_WORDS, TYPE_ORDER, convert, normalize, parse_date
+from .types import (
+    BOOLEAN,
+    DATE,
+    DECIMAL,
+    FALSE_WORDS,
+    INTEGER,
+    TEXT,
+    TRUE_WORDS,
+    TYPE_ORDER,
+    convert,
+    normalize,
+    parse_date,
+)
 
 SEP = "\x00"  # joins values for one regex match; csv never yields NUL
 BATCH = 10_000
@@ -98,9 +110,7 @@ class BatchTyper:
                 self.blank_cells = True
             if not self.dirty[i]:
                 first = cands[0] if cands else TEXT
-                if first in (DATE, BOOLEAN) or blank:
-                    self.dirty[i] = True
-                elif first in CLEAN and not CLEAN[first].fullmatch(joined):
+                if first in (DATE, BOOLEAN) or blank or (first in CLEAN and not CLEAN[first].fullmatch(joined)):
                     self.dirty[i] = True
             if any(v.strip() for v in values) if blank else True:
                 self.non_empty[i] = True
