@@ -72,5 +72,7 @@ def cell_lexemes(text: str) -> str:
 
 
 def query_literal(words: list[str]) -> str:
-    """A tsquery literal: every word must start a word of the row."""
-    return " & ".join(_quote(w) + ":*" for w in words)
+    """A tsquery literal: every word must be a word of the row, the last one may be the start of
+    one (search as you type). Prefixes only for the last word: a prefix of a frequent word
+    (``บ้าน`` in every village name) makes the index merge huge posting lists."""
+    return " & ".join(_quote(w) + (":*" if i == len(words) - 1 else "") for i, w in enumerate(words))
