@@ -223,7 +223,8 @@ MIXED = ("ชื่อ,ค่า,จำนวน,วันที่\n"
          "ค,3,\"1,000\",2022-01-05\n"
          "ง,4,5,6,7\n"
          "จ,ไม่ทราบ,  ,\n"
-         " , , , \n")
+         " , , , \n"
+         "\"ฉ\nบรรทัด\\2\tแท็บ\",5,7,\n")
 
 
 def test_types_settle_over_batches(make_dataset: Any, upload: Any, monkeypatch: Any) -> None:
@@ -240,7 +241,8 @@ def test_types_settle_over_batches(make_dataset: Any, upload: Any, monkeypatch: 
         {"_id": 2, "ชื่อ": "ข", "ค่า": "2", "จำนวน": 20, "วันที่": "2022-08-01"},
         {"_id": 3, "ชื่อ": "ค", "ค่า": "3", "จำนวน": 1000, "วันที่": "2022-01-05"},
         {"_id": 4, "ชื่อ": "จ", "ค่า": "ไม่ทราบ", "จำนวน": None, "วันที่": None},
+        {"_id": 5, "ชื่อ": "ฉ\nบรรทัด\\2\tแท็บ", "ค่า": "5", "จำนวน": 7, "วันที่": None},
     ]
     v = version(resource)
-    assert (v.rows_loaded, v.rows_rejected, [r["line"] for r in v.rejects]) == (4, 1, [6])
+    assert (v.rows_loaded, v.rows_rejected, [r["line"] for r in v.rejects]) == (5, 1, [6])
     assert [r["ชื่อ"] for r in rows(resource, q="ไม่ทราบ")] == ["จ"]
