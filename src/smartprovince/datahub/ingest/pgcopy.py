@@ -134,9 +134,8 @@ def _good_rows(state: dict[str, Any], before: int, after: int, rows: list[list[s
         kept = [(r, n) for r, n in zip(rows, row_lines(before, after, rows), strict=True)
                 if n >= first_data_line and n not in skip]
         rows, lines = [r for r, _ in kept], [n for _, n in kept]
-    good = [r for r in rows if len(r) == width and any(r)]
-    if len(good) == len(rows):
-        return good
+    if all(n == width for n in set(map(len, rows))) and all(map(any, rows)):
+        return rows
     if lines is None:
         lines = row_lines(before, after, rows)
     good = []
@@ -271,10 +270,9 @@ def _escape(value: str) -> str:
 
 def _normalised(column: tuple[str, ...], type_: str, cache: dict[str, str]) -> list[str]:
     """The column's values as COPY reads them ('' is NULL), through a per-value cache."""
-    get = cache.get
-    out = [get(v) for v in column]
+    out = list(map(cache.get, column))
     if None in out:
-        missing = {v: convert(v, type_) or "" for v, o in zip(column, out, strict=True) if o is None}
+        missing = {v: convert(v, type_) or "" for v in {v for v, o in zip(column, out, strict=True) if o is None}}
         if len(cache) < CACHE_CAP:
             cache.update(missing)
         out = [missing[v] if o is None else o for v, o in zip(column, out, strict=True)]
@@ -282,17 +280,16 @@ def _normalised(column: tuple[str, ...], type_: str, cache: dict[str, str]) -> l
 
 
 def _vectors(columns: list[tuple[str, ...]], caches: list[dict[str, str]]) -> list[str]:
+    """Each row's ``_search`` literal (spaces only when the row has no word: an empty tsvector)."""
     parts = []
     for column, cache in zip(columns, caches, strict=True):
-        out = []
-        for value in column:
-            lexemes = cache.get(value)
-            if lexemes is None:
-                lexemes = cell_lexemes(value) if value else ""
-                if len(cache) < CACHE_CAP:
-                    cache[value] = lexemes
-            out.append(lexemes)
+        out = list(map(cache.get, column))
+        if None in out:
+            missing = {v: cell_lexemes(v) if v else "" for v in {v for v, o in zip(column, out, strict=True) if o is None}}
+            if len(cache) < CACHE_CAP:
+                cache.update(missing)
+            out = [missing[v] if o is None else o for v, o in zip(column, out, strict=True)]
         parts.append(out)
     if len(parts) == 1:
-        return parts[0]
-    return [" ".join(filter(None, p)) for p in zip(*parts, strict=True)]
+        return parts[0]  # type: ignore[return-value]
+    return list(map(" ".join, zip(*parts, strict=True)))
