@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -97,7 +98,7 @@ def search_vector(texts: Iterable[str | None]) -> str:
     return " ".join(filter(None, (cell_lexemes(t) for t in texts if t)))
 
 
-def refresh_search(name: str, text_physicals: Sequence[str], where: str = "TRUE", args: Sequence[object] = ()) -> None:
+def refresh_search(name: str, text_physicals: Sequence[str], where: str = "TRUE", args: Sequence[Any] = ()) -> None:
     """Recompute ``_search`` of the rows matching ``where`` (after API writes)."""
     if not text_physicals or not has_search_column(name):
         return
