@@ -179,10 +179,20 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
         if capped:  # text search: count exactly up to TOTAL_CAP, beyond that the total is estimated
             inner += f" LIMIT {TOTAL_CAP + 1}"
         count_sql = f"SELECT COUNT(*) FROM ({inner}) AS t"  # noqa: S608 - generated identifiers, bound values
-        total_sql = f"{head}{select}, ({count_sql}) AS _total FROM {table}{where_sql}"
+        if capped and not distinct and store.is_postgres():
+            # one index scan: the (at most TOTAL_CAP + 1) matching ids, counted and paged; when the
+            # cap is exceeded the page is read again by ``sql`` (``search`` does)
+            total_sql = (f'WITH m AS MATERIALIZED (SELECT "_id" FROM {table}{where_sql} LIMIT {TOTAL_CAP + 1}) '  # noqa: S608 - generated identifiers, bound values
+                         f'{head}{select}, (SELECT COUNT(*) FROM m) AS _total FROM {table} '
+                         f'WHERE "_id" IN (SELECT "_id" FROM m)')
+            total_args = [*args, limit, offset]
+        else:
+            total_sql = f"{head}{select}, ({count_sql}) AS _total FROM {table}{where_sql}"
+            total_args = [*args, *args, limit, offset]
         if order:
             total_sql += f" ORDER BY {order}"
         total_sql += " LIMIT %s OFFSET %s"
+        return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, total_args, selected, names, capped)
     return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, [*args, *args, limit, offset],
                 selected, names, capped)
 
@@ -276,6 +286,11 @@ def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[st
             if raw:
                 total = raw[0][-1]
                 raw = [r[:-1] for r in raw]
+                if plan.capped and total > TOTAL_CAP and plan.total_sql and plan.total_sql.startswith("WITH m "):
+                    with connection.cursor() as cur:  # more matches than were counted: the real page
+                        cur.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; {plan.sql}", plan.params)
+                        cur.nextset()
+                        raw = cur.fetchall()
             else:
                 with connection.cursor() as cur:
                     cur.execute(plan.count_sql, plan.count_params)
