@@ -45,6 +45,7 @@ class Plan:
     columns: list[Any]  # Column rows selected (None for _id)
     names: list[str]
     capped: bool = False
+    word_search: bool = False  # q over the ``_search`` tsvector with whole words
 
 
 def _as_list(value: Any) -> list[str]:
@@ -128,6 +129,7 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
             parts.append(f"{ident} IS NULL")
         where.append("(" + " OR ".join(parts) + ")")
 
+    word_search = False
     q = params.get("q") or params.get("full_text")
     like = "ILIKE" if store.is_postgres() else "LIKE"
     if isinstance(q, str) and q.strip():
@@ -149,7 +151,8 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
         if text_cols and store.has_search_column(resource.datastore_table):
             # GIN-indexed tsvector of segmented words: every query word starts a word of the row
             where.append(f"{store.SEARCH} @@ %s::tsquery")
-            args.append(query_literal(words))
+            args.append(query_literal(words, prefix=bool(params.get("_q_prefix"))))
+            word_search = True
         else:
             expr = store.text_expression(text_cols) if text_cols else "''"
             for word in words:
@@ -192,9 +195,10 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
         if order:
             total_sql += f" ORDER BY {order}"
         total_sql += " LIMIT %s OFFSET %s"
-        return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, total_args, selected, names, capped)
+        return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, total_args, selected, names, capped,
+                    word_search and not params.get("_q_prefix"))
     return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, [*args, *args, limit, offset],
-                selected, names, capped)
+                selected, names, capped, word_search and not params.get("_q_prefix"))
 
 
 def _bool(value: Any, field: str) -> bool:
@@ -268,6 +272,17 @@ def _out(value: Any, column: Any) -> Any:
 
 
 def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[str, Any]:
+    params = {k: v for k, v in params.items() if k != "_q_prefix"}
+    result = _search(resource, columns, params)
+    if result.pop("_word_search") and not result["records"] and not result.get("total"):
+        # whole words found nothing: the last word may be the start of a word (typing, or a
+        # place name the dictionary keeps whole such as วานรนิวาส)
+        result = _search(resource, columns, {**params, "_q_prefix": True})
+        result.pop("_word_search")
+    return result
+
+
+def _search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[str, Any]:
     plan = build(resource, columns, params)
     fmt = params.get("records_format") or "objects"
     if fmt not in ("objects", "lists", "csv", "tsv"):
@@ -318,7 +333,7 @@ def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[st
         records = buffer.getvalue()
     result: dict[str, Any] = {
         "resource_id": str(resource.pk), "fields": fields, "records": records, "records_format": fmt,
-        "limit": plan.params[-2], "offset": plan.params[-1], "_links": {},
+        "limit": plan.params[-2], "offset": plan.params[-1], "_links": {}, "_word_search": plan.word_search,
     }
     if params.get("filters"):
         result["filters"] = params["filters"]

@@ -71,8 +71,9 @@ def cell_lexemes(text: str) -> str:
     return " ".join(_quote(w) for w in words)
 
 
-def query_literal(words: list[str]) -> str:
-    """A tsquery literal: every word must be a word of the row, the last one may be the start of
-    one (search as you type). Prefixes only for the last word: a prefix of a frequent word
-    (``บ้าน`` in every village name) makes the index merge huge posting lists."""
-    return " & ".join(_quote(w) + (":*" if i == len(words) - 1 else "") for i, w in enumerate(words))
+def query_literal(words: list[str], *, prefix: bool = False) -> str:
+    """A tsquery literal: every word must be a word of the row; with ``prefix`` the last one may
+    be the start of one (``datastore_search`` retries that way when whole words find nothing:
+    a prefix of a frequent word makes the index merge huge posting lists)."""
+    last = len(words) - 1
+    return " & ".join(_quote(w) + (":*" if prefix and i == last else "") for i, w in enumerate(words))
