@@ -92,7 +92,7 @@ def datastore_create(*, actor: Any, resource: Resource, fields: list[dict[str, A
         ]
         rows = _rows(records or [], columns)
         store.create_table(table, [(c.physical, c.type) for c in columns])
-        store.copy_rows(table, [c.physical for c in columns], rows)
+        store.copy_rows(table, [c.physical for c in columns], rows, text_positions=_text_positions(columns))
         store.index_keys(table, {c.standard_key: c.physical for c in columns if c.standard_key})
         store.create_search_index(table, [c.physical for c in columns if c.type == "text"])
         old = resource.datastore_table
@@ -109,7 +109,8 @@ def datastore_create(*, actor: Any, resource: Resource, fields: list[dict[str, A
         if not resource.datastore_table:
             raise ValidationError({"fields": ["ทรัพยากรนี้ยังไม่มีตารางในคลังข้อมูล กรุณาระบุ fields"]})
         rows = _rows(records or [], columns)
-        store.copy_rows(resource.datastore_table, [c.physical for c in columns], rows)
+        store.copy_rows(resource.datastore_table, [c.physical for c in columns], rows,
+                        text_positions=_text_positions(columns))
     if primary_key is not None:
         names_set = {c.name for c in columns}
         bad = [k for k in primary_key if k not in names_set]
@@ -124,6 +125,10 @@ def datastore_create(*, actor: Any, resource: Resource, fields: list[dict[str, A
               changes={"fields": [c.name for c in columns], "records": len(rows)})
     return {"resource_id": str(resource.pk), "fields": [{"id": c.name, "type": c.type} for c in columns],
             "method": "insert", "primary_key": (resource.extras or {}).get("datastore_primary_key", [])}
+
+
+def _text_positions(columns: list[Column]) -> list[int]:
+    return [i for i, c in enumerate(columns) if c.type == "text"]
 
 
 def _count(table: str) -> int:
@@ -148,7 +153,8 @@ def datastore_upsert(*, actor: Any, resource: Resource, records: Any, method: st
     with connection.cursor() as cur:
         for i, (record, row) in enumerate(zip(records, rows, strict=True), start=1):
             if method == "insert":
-                store.copy_rows(resource.datastore_table, [c.physical for c in columns], [row])
+                store.copy_rows(resource.datastore_table, [c.physical for c in columns], [row],
+                                text_positions=_text_positions(columns))
                 written += 1
                 continue
             if "_id" in record:
@@ -167,10 +173,14 @@ def datastore_upsert(*, actor: Any, resource: Resource, records: Any, method: st
             if sets:
                 cur.execute(f"UPDATE {table} SET {sets} WHERE {where}", [*(v for _, v in present), *args])  # noqa: S608 - generated identifiers, bound values
                 updated = cur.rowcount
+                if updated and any(c.type == "text" for c, _ in present):
+                    store.refresh_search(resource.datastore_table,
+                                         [c.physical for c in columns if c.type == "text"], where, args)
             if updated == 0:
                 if method == "update":
                     raise ValidationError({"records": [f"ระเบียนที่ {i}: ไม่พบระเบียนที่จะปรับปรุง"]})
-                store.copy_rows(resource.datastore_table, [c.physical for c in columns], [row])
+                store.copy_rows(resource.datastore_table, [c.physical for c in columns], [row],
+                                text_positions=_text_positions(columns))
             written += 1
     resource.datastore_rows = _count(resource.datastore_table)
     resource.last_loaded_at = timezone.now()

@@ -1,8 +1,9 @@
 """``datastore_search`` with CKAN semantics over a resource's datastore table.
 
 Parameters are checked against the column dictionary; only generated identifiers reach SQL and
-every value is a bound parameter. ``q`` is segmented into Thai words and every word must appear
-in the row's text (trigram-indexed on PostgreSQL).
+every value is a bound parameter. ``q`` is segmented into Thai words and every word must begin a
+word of the row's text (the GIN-indexed ``_search`` tsvector on PostgreSQL; a substring match on
+SQLite and on tables loaded before ``_search`` existed).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.db import connection, transaction
 
 from .ingest import store
 from .ingest.types import convert, normalize, python_value
-from .search import like_escape, tokens
+from .search import like_escape, query_literal, tokens
 
 ROWS_DEFAULT = 100
 ROWS_MAX = 32000
@@ -44,6 +45,7 @@ class Plan:
     columns: list[Any]  # Column rows selected (None for _id)
     names: list[str]
     capped: bool = False
+    word_search: bool = False  # q over the ``_search`` tsvector with whole words
 
 
 def _as_list(value: Any) -> list[str]:
@@ -127,6 +129,7 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
             parts.append(f"{ident} IS NULL")
         where.append("(" + " OR ".join(parts) + ")")
 
+    word_search = False
     q = params.get("q") or params.get("full_text")
     like = "ILIKE" if store.is_postgres() else "LIKE"
     if isinstance(q, str) and q.strip():
@@ -142,13 +145,19 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
                 args.append(f"%{like_escape(word)}%")
     elif isinstance(q, str) and q.strip():
         text_cols = [c.physical for c in columns if c.type == "text"]
-        expr = store.text_expression(text_cols) if text_cols else "''"
         words = tokens(q)
         if not words:
             raise _err("q", "คำค้นต้องมีตัวอักษรหรือตัวเลขอย่างน้อยหนึ่งคำ")
-        for word in words:
-            where.append(f"{expr} {like} %s ESCAPE '\\'")
-            args.append(f"%{like_escape(word)}%")
+        if text_cols and store.has_search_column(resource.datastore_table):
+            # GIN-indexed tsvector of segmented words: every query word starts a word of the row
+            where.append(f"{store.SEARCH} @@ %s::tsquery")
+            args.append(query_literal(words, prefix=bool(params.get("_q_prefix"))))
+            word_search = True
+        else:
+            expr = store.text_expression(text_cols) if text_cols else "''"
+            for word in words:
+                where.append(f"{expr} {like} %s ESCAPE '\\'")
+                args.append(f"%{like_escape(word)}%")
     elif q not in (None, ""):
         raise _err("q", "q ต้องเป็นข้อความหรือ JSON object")
 
@@ -173,12 +182,23 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
         if capped:  # text search: count exactly up to TOTAL_CAP, beyond that the total is estimated
             inner += f" LIMIT {TOTAL_CAP + 1}"
         count_sql = f"SELECT COUNT(*) FROM ({inner}) AS t"  # noqa: S608 - generated identifiers, bound values
-        total_sql = f"{head}{select}, ({count_sql}) AS _total FROM {table}{where_sql}"
+        if capped and not distinct and store.is_postgres():
+            # one index scan: the (at most TOTAL_CAP + 1) matching ids, counted and paged; when the
+            # cap is exceeded the page is read again by ``sql`` (``search`` does)
+            total_sql = (f'WITH m AS MATERIALIZED (SELECT "_id" FROM {table}{where_sql} LIMIT {TOTAL_CAP + 1}) '  # noqa: S608 - generated identifiers, bound values
+                         f'{head}{select}, (SELECT COUNT(*) FROM m) AS _total FROM {table} '
+                         f'WHERE "_id" IN (SELECT "_id" FROM m)')
+            total_args = [*args, limit, offset]
+        else:
+            total_sql = f"{head}{select}, ({count_sql}) AS _total FROM {table}{where_sql}"
+            total_args = [*args, *args, limit, offset]
         if order:
             total_sql += f" ORDER BY {order}"
         total_sql += " LIMIT %s OFFSET %s"
+        return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, total_args, selected, names, capped,
+                    word_search and not params.get("_q_prefix"))
     return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, [*args, *args, limit, offset],
-                selected, names, capped)
+                selected, names, capped, word_search and not params.get("_q_prefix"))
 
 
 def _bool(value: Any, field: str) -> bool:
@@ -252,6 +272,17 @@ def _out(value: Any, column: Any) -> Any:
 
 
 def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[str, Any]:
+    params = {k: v for k, v in params.items() if k != "_q_prefix"}
+    result = _search(resource, columns, params)
+    if result.pop("_word_search") and not result["records"] and not result.get("total"):
+        # whole words found nothing: the last word may be the start of a word (typing, or a
+        # place name the dictionary keeps whole such as วานรนิวาส)
+        result = _search(resource, columns, {**params, "_q_prefix": True})
+        result.pop("_word_search")
+    return result
+
+
+def _search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[str, Any]:
     plan = build(resource, columns, params)
     fmt = params.get("records_format") or "objects"
     if fmt not in ("objects", "lists", "csv", "tsv"):
@@ -270,6 +301,11 @@ def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[st
             if raw:
                 total = raw[0][-1]
                 raw = [r[:-1] for r in raw]
+                if plan.capped and total > TOTAL_CAP and plan.total_sql and plan.total_sql.startswith("WITH m "):
+                    with connection.cursor() as cur:  # more matches than were counted: the real page
+                        cur.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; {plan.sql}", plan.params)
+                        cur.nextset()
+                        raw = cur.fetchall()
             else:
                 with connection.cursor() as cur:
                     cur.execute(plan.count_sql, plan.count_params)
@@ -297,7 +333,7 @@ def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[st
         records = buffer.getvalue()
     result: dict[str, Any] = {
         "resource_id": str(resource.pk), "fields": fields, "records": records, "records_format": fmt,
-        "limit": plan.params[-2], "offset": plan.params[-1], "_links": {},
+        "limit": plan.params[-2], "offset": plan.params[-1], "_links": {}, "_word_search": plan.word_search,
     }
     if params.get("filters"):
         result["filters"] = params["filters"]

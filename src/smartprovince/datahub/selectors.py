@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -68,6 +69,39 @@ def access_resource(*, actor: Any, resource_id: Any, write: bool = False) -> Res
 
         raise PermissionDenied(WRITE)
     return resource
+
+
+def datastore_resource(*, actor: Any, resource_id: Any) -> tuple[Resource, list[Column]]:
+    """A loaded resource the actor may read and its columns, for datastore reads (a hot path:
+    two plain statements instead of ORM querysets, whose SQL compilation costs more than running
+    them). Http404 when not visible or not loaded."""
+    try:
+        pk = uuid.UUID(str(resource_id))
+    except ValueError:
+        raise Http404 from None
+    db_pk = Resource._meta.pk.get_db_prep_value(pk, connection)  # type: ignore[union-attr]
+    r, d, c = Resource._meta.db_table, Dataset._meta.db_table, Column._meta.db_table
+    with connection.cursor() as cur:  # one round trip: a row per column (one with NULLs when none)
+        cur.execute(
+            f"SELECT r.dataset_id, r.datastore_table, r.datastore_rows, d.agency_id, d.is_private, "  # noqa: S608 - model table names
+            f"c.id, c.position, c.name, c.physical, c.type, c.label, c.description, c.standard_key "
+            f"FROM {r} r JOIN {d} d ON d.id = r.dataset_id LEFT JOIN {c} c ON c.resource_id = r.id "
+            f"WHERE r.id = %s AND NOT r.is_deleted AND NOT d.is_deleted AND r.datastore_active "
+            f"AND r.datastore_table <> '' ORDER BY c.position",
+            [db_pk])
+        rows_ = cur.fetchall()
+    if not rows_:
+        raise Http404
+    dataset_id, table, rows, agency_id, private = rows_[0][:5]
+    if private:
+        allowed = agencies_with_perm(actor, READ)
+        if allowed is not None and agency_id not in allowed:
+            raise Http404
+    column_rows = [x[5:] for x in rows_ if x[5] is not None]
+    resource = Resource(id=pk, dataset_id=dataset_id, datastore_table=table, datastore_rows=rows, datastore_active=True)
+    columns = [Column(id=i, resource_id=pk, position=pos, name=n, physical=ph, type=t, label=lab, description=desc,
+                      standard_key=key) for i, pos, n, ph, t, lab, desc, key in column_rows]
+    return resource, columns
 
 
 def columns_of(resource: Resource) -> list[Column]:

@@ -213,10 +213,14 @@ def _datastore_resource(context: dict[str, Any], data: dict[str, Any]) -> Resour
 def datastore_search(context: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     """ค้นข้อมูลในตาราง: resource_id, filters (รายการ = OR), q (ตัดคำภาษาไทย), fields, sort,
     limit (สูงสุด 32000), offset, include_total, distinct, records_format (objects/lists/csv/tsv)"""
-    resource = _datastore_resource(context, data)
+    key = required(data, "resource_id", "id")
+    try:
+        resource, columns = selectors.datastore_resource(actor=context["user"], resource_id=key)
+    except Http404:
+        raise NotFound(f"Resource \"{key}\" was not found.") from None
     params = dict(data)
     params["filters"] = as_dict(data.get("filters"), "filters")
-    return query.search(resource, selectors.columns_of(resource), params)
+    return query.search(resource, columns, params)
 
 
 @action("datastore_info", side_effect_free=True, public=True)

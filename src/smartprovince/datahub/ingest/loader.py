@@ -133,17 +133,24 @@ def load_version(version: Any, report: Report) -> dict[str, Any]:
     new_table = store.table_name(str(resource.pk), version.number)
     try:
         info = None
-        if store.is_postgres():
+        if store.is_postgres() and source.fmt == "csv":
+            info = _load_postgres_csv(source, report, hdr, new_table)
+        elif store.is_postgres():
             info = _load_postgres(source, report, hdr, new_table)
         if info is None:
             info = analyse(source, report, hdr)
             _load_generic(source, report, info, new_table)
         types = info["types"]
-        report(92, "กำลังสร้างดัชนี")
+        report(88, "กำลังสร้างดัชนี")
+        if info.get("primary_key_later"):
+            store.add_primary_key(new_table)
         previous = {c.name: c for c in Column.objects.filter(resource=resource)}
         store.index_keys(new_table, {previous[n].standard_key: p for p, n in zip(physicals, names, strict=True)
                                      if previous.get(n) and previous[n].standard_key})
         text_cols = [p for p, t in zip(physicals, types, strict=True) if t == "text"]
+        if info.get("search_later"):
+            store.refresh_search(new_table, text_cols)
+        report(92, "กำลังสร้างดัชนีค้นหาข้อความ")
         store.create_search_index(new_table, text_cols)
         if store.is_postgres():
             store.analyze(new_table)
@@ -213,7 +220,22 @@ def _load_generic(source: TableSource, report: Report, info: dict[str, Any], new
             yield [cell(c, t, k) for c, t, k in zip(cells[:width], types, caches, strict=True)]
 
     report(45, "กำลังโหลดข้อมูลเข้าคลังข้อมูล")
-    info["loaded"] = store.copy_rows(new_table, physicals, rows())
+    text_positions = [i for i, t in enumerate(types) if t == "text"]
+    info["loaded"] = store.copy_rows(new_table, physicals, rows(), text_positions=text_positions)
+
+
+def _load_postgres_csv(source: TableSource, report: Report, hdr: dict[str, Any], new_table: str) -> dict[str, Any]:
+    """CSV on PostgreSQL: one streaming pass COPYs into the typed table (``pgcopy``)."""
+    from . import pgcopy
+
+    head = hdr["head"]
+    result = pgcopy.load(source, hdr=hdr, table=new_table, shape_error=_shape_error, report=report,
+                         max_rejects=MAX_REJECTS_KEPT)
+    _no_rows_error(result["good"], result["rejected"], result["rejects"])
+    return {"names": head.names, "types": result["types"], "header_lines": head.header_lines,
+            "first_data_line": hdr["first_data_line"], "warnings": list(head.warnings), "good": result["good"],
+            "rejected": result["rejected"], "rejects": result["rejects"], "loaded": result["good"],
+            "primary_key_later": True}
 
 
 def _load_postgres(source: TableSource, report: Report, hdr: dict[str, Any], new_table: str) -> dict[str, Any] | None:
@@ -241,4 +263,5 @@ def _load_postgres(source: TableSource, report: Report, hdr: dict[str, Any], new
         return None
     return {"names": head.names, "types": result["types"], "header_lines": head.header_lines,
             "first_data_line": hdr["first_data_line"], "warnings": head.warnings + result["warnings"],
-            "good": result["good"], "rejected": result["rejected"], "rejects": result["rejects"], "loaded": loaded}
+            "good": result["good"], "rejected": result["rejected"], "rejects": result["rejects"], "loaded": loaded,
+            "search_later": True}

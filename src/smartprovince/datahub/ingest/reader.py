@@ -10,14 +10,17 @@ uncompressed size explodes is refused before it is parsed.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -110,6 +113,23 @@ class TableSource:
             yield from self._xlsx_rows()
 
     def _csv_rows(self) -> Iterator[tuple[int, list[str]]]:
+        with self._csv_reader() as reader:
+            for row in reader:
+                yield reader.line_num, row
+
+    def batches(self, size: int = 10_000) -> Iterator[tuple[int, int, list[list[str]]]]:
+        """CSV rows in lists of ``size``: ``(line before the batch, last line of the batch, rows)``
+        (no per-row work; line numbers of single rows are found with ``row_lines`` when needed)."""
+        with self._csv_reader() as reader:
+            while True:
+                before = reader.line_num
+                rows = list(itertools.islice(reader, size))
+                if not rows:
+                    return
+                yield before, reader.line_num, rows
+
+    @contextlib.contextmanager
+    def _csv_reader(self) -> Iterator[Any]:
         with self.path.open("rb") as raw:
             counter = _CountingReader(raw)  # type: ignore[arg-type]
             buffered = io.BufferedReader(counter, CHUNK)
@@ -118,8 +138,7 @@ class TableSource:
             self._progress = lambda: counter.count / total
             reader = csv.reader(text, delimiter=self.delimiter)
             try:
-                for row in reader:
-                    yield reader.line_num, row
+                yield reader
             except csv.Error as exc:
                 message = str(exc)
                 if "NUL" in message:
@@ -153,6 +172,20 @@ class TableSource:
 
     def _merged_value(self, row: int, col: int) -> str:
         return self._merged_values.get((row, col), "")
+
+
+_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+
+def row_lines(before: int, after: int, rows: list[list[str]]) -> list[int]:
+    """The line number of each row of a batch (rows spanning several lines when cells hold line breaks)."""
+    if after - before == len(rows):
+        return list(range(before + 1, after + 1))
+    lines, line = [], before
+    for row in rows:
+        line += 1 + sum(len(_BREAK_RE.findall(c)) for c in row if "\n" in c or "\r" in c)
+        lines.append(line)
+    return lines
 
 
 def _cell_text(value: object) -> str:

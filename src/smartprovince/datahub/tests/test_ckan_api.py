@@ -194,6 +194,16 @@ def test_datastore_write_actions(client: Any, token: str, make_dataset: Any) -> 
     assert r.status_code == 200, r.json()
     rows = call(client, "datastore_search", {"resource_id": rid, "sort": "รหัส"}).json()["result"]["records"]
     assert [(x["รหัส"], x["จำนวน"]) for x in rows] == [("A", 10), ("B", 2), ("C", 3)]
+    r = call(client, "datastore_upsert", {"resource_id": rid, "records": [{"รหัส": "A", "จำนวน": 11, "_id": 1},
+                                                                           {"รหัส": "บ้านโนนสว่าง", "จำนวน": 5}]},
+             token=token)
+    assert r.status_code == 200, r.json()
+    found = call(client, "datastore_search", {"resource_id": rid, "q": "โนน"}).json()["result"]
+    assert [x["จำนวน"] for x in found["records"]] == [5]  # rows written through the API are searchable too
+    call(client, "datastore_upsert", {"resource_id": rid, "method": "update",
+                                      "records": [{"_id": found["records"][0]["_id"], "รหัส": "D2"}]}, token=token)
+    assert call(client, "datastore_search", {"resource_id": rid, "q": "โนน"}).json()["result"]["records"] == []
+    assert call(client, "datastore_delete", {"resource_id": rid, "filters": {"รหัส": "D2"}}, token=token).status_code == 200
     bad = call(client, "datastore_upsert", {"resource_id": rid, "records": [{"รหัส": "D", "จำนวน": 4},
                                                                              {"รหัส": "E", "จำนวน": "x"}]}, token=token)
     assert bad.status_code == 409

@@ -208,9 +208,41 @@ def test_mapping_keeps_across_versions(make_dataset: Any, upload: Any, agri_edit
 
 
 def test_large_text_search_total_is_estimated(make_dataset: Any, upload: Any, monkeypatch: Any) -> None:
-    resource = upload(make_dataset(), RICE.encode())
+    resource = upload(make_dataset(), "อำเภอ,ปี\nพังโคน,2565\nพังโคน,2566\nเต่างอย,2565\n".encode())
     monkeypatch.setattr(query, "TOTAL_CAP", 1)
-    result = query.search(resource, columns_of(resource), {"q": "น"})
+    result = query.search(resource, columns_of(resource), {"q": "พัง"})
     assert result["total_was_estimated"] is True and result["total"] >= 2
-    exact = query.search(resource, columns_of(resource), {"q": "พังโคน"})
+    exact = query.search(resource, columns_of(resource), {"q": "เต่างอย"})
     assert (exact["total"], exact["total_was_estimated"]) == (1, False)
+
+
+MIXED = ("ชื่อ,ค่า,จำนวน,วันที่\n"
+         "ก,1,10,15/07/2565\n"
+         "ข,2,๒๐,1 ส.ค. 2565\n"
+         "\n"
+         "ค,3,\"1,000\",2022-01-05\n"
+         "ง,4,5,6,7\n"
+         "จ,ไม่ทราบ,  ,\n"
+         " , , , \n"
+         "\"ฉ\nบรรทัด\\2\tแท็บ\",5,7,\n")
+
+
+def test_types_settle_over_batches(make_dataset: Any, upload: Any, monkeypatch: Any) -> None:
+    """A column that turns out to be text after the first batch, normalised numbers and dates,
+    a ragged row and blank rows: the same result on every path (PostgreSQL restarts its COPY)."""
+    from smartprovince.datahub.ingest import pgcopy
+
+    monkeypatch.setattr(pgcopy, "BATCH", 2)
+    resource = upload(make_dataset(), MIXED.encode())
+    assert [(c.name, c.type) for c in columns_of(resource)] == [
+        ("ชื่อ", "text"), ("ค่า", "text"), ("จำนวน", "integer"), ("วันที่", "date")]
+    assert rows(resource) == [
+        {"_id": 1, "ชื่อ": "ก", "ค่า": "1", "จำนวน": 10, "วันที่": "2022-07-15"},
+        {"_id": 2, "ชื่อ": "ข", "ค่า": "2", "จำนวน": 20, "วันที่": "2022-08-01"},
+        {"_id": 3, "ชื่อ": "ค", "ค่า": "3", "จำนวน": 1000, "วันที่": "2022-01-05"},
+        {"_id": 4, "ชื่อ": "จ", "ค่า": "ไม่ทราบ", "จำนวน": None, "วันที่": None},
+        {"_id": 5, "ชื่อ": "ฉ\nบรรทัด\\2\tแท็บ", "ค่า": "5", "จำนวน": 7, "วันที่": None},
+    ]
+    v = version(resource)
+    assert (v.rows_loaded, v.rows_rejected, [r["line"] for r in v.rejects]) == (5, 1, [6])
+    assert [r["ชื่อ"] for r in rows(resource, q="ไม่ทราบ")] == ["จ"]
