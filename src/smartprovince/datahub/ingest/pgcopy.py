@@ -242,11 +242,13 @@ def _copy(source: TableSource, batches: Iterator[tuple[int, int, list[list[str]]
                     out[i] = [_escape(v) for v in column]
             copy.write("\n".join(map("\t".join, zip(*out, strict=True))) + "\n")
             written += len(good)
-            if written % 50_000 < len(good):
-                report(5 + 80 * source.progress(), f"ตรวจสอบและโหลดแล้ว {written:,} แถว")
+            # No progress writes here: the connection is busy with the COPY (a query on it would
+            # wait for the COPY to end, for ever), and inside this transaction nobody else would
+            # see the update anyway.
         if copy_cm is not None:
             cm, copy_cm = copy_cm, None
             cm.__exit__(None, None, None)
+        report(85, f"ตรวจสอบและโหลดแล้ว {written:,} แถว")
     except BaseException as exc:
         if copy_cm is not None:
             copy_cm.__exit__(type(exc), exc, exc.__traceback__)
