@@ -246,3 +246,12 @@ def test_types_settle_over_batches(make_dataset: Any, upload: Any, monkeypatch: 
     v = version(resource)
     assert (v.rows_loaded, v.rows_rejected, [r["line"] for r in v.rejects]) == (5, 1, [6])
     assert [r["ชื่อ"] for r in rows(resource, q="ไม่ทราบ")] == ["จ"]
+
+
+def test_csv_over_fifty_thousand_rows_loads(make_dataset: Any, upload: Any) -> None:
+    """Regression: on PostgreSQL a progress query inside the open COPY hung every CSV load
+    over 50,000 rows (the first progress write came at 50,000)."""
+    lines = ["อำเภอ,ปี,จำนวน"] + [f"เมืองสกลนคร,2565,{i}" for i in range(60_001)]
+    resource = upload(make_dataset("big-csv"), ("\n".join(lines) + "\n").encode())
+    version = resource.versions.get()
+    assert (version.status, version.rows_loaded, version.rows_rejected) == ("loaded", 60_001, 0)
