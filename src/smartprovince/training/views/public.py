@@ -10,10 +10,12 @@ from django.views import View
 
 from smartprovince.core.models import Area
 from smartprovince.core.permissions import PermissionRequiredMixin
+from smartprovince.core.ratelimit import Rate, request_allowed
 
 from .. import selectors
-from ..ratelimit import rate_limited
 from .home import year_from
+
+VERIFY_RATE = Rate(60, 60)  # verification lookups per client per minute
 
 
 class CertificateVerifyView(PermissionRequiredMixin, View):
@@ -22,7 +24,7 @@ class CertificateVerifyView(PermissionRequiredMixin, View):
     public = True
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
-        if rate_limited(request, "verify", limit=60, seconds=60):
+        if not request_allowed(request, "verify", VERIFY_RATE).allowed:
             return render(request, "training/public/rate_limited.html", status=429)
         cert = selectors.certificate_by_token(token=token)
         response = render(request, "training/public/verify.html", {"cert": cert})
