@@ -16,6 +16,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from smartprovince.core.files import random_upload_path
+
 
 class PeriodKind(models.TextChoices):
     MONTH = "month", _("รายเดือน")
@@ -24,11 +26,7 @@ class PeriodKind(models.TextChoices):
 
 
 def evidence_upload_to(instance: Measurement, filename: str) -> str:
-    import uuid
-    from pathlib import PurePath
-
-    suffix = PurePath(filename).suffix.lower()[:8]
-    return f"monitoring/evidence/{instance.indicator_id}/{uuid.uuid4().hex}{suffix}"
+    return random_upload_path(f"monitoring/evidence/{instance.indicator_id}", filename)
 
 
 class Measurement(models.Model):
@@ -219,11 +217,7 @@ class InspectionFinding(models.Model):
 
 
 def report_upload_to(instance: ReportArchive, filename: str) -> str:
-    import uuid
-    from pathlib import PurePath
-
-    suffix = PurePath(filename).suffix.lower()[:8]
-    return f"monitoring/reports/{instance.fiscal_year_be}/{uuid.uuid4().hex}{suffix}"
+    return random_upload_path(f"monitoring/reports/{instance.fiscal_year_be}", filename)
 
 
 class ReportArchive(models.Model):

@@ -14,6 +14,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from smartprovince.core.files import random_upload_path
+
 
 class Project(models.Model):
     class Status(models.TextChoices):
@@ -329,11 +331,7 @@ class IndicatorResult(models.Model):
 
 
 def evidence_upload_to(instance: EvidenceFile, filename: str) -> str:
-    import uuid
-    from pathlib import PurePath
-
-    suffix = PurePath(filename).suffix.lower()[:8]
-    return f"projects/evidence/{instance.report.project_id}/{uuid.uuid4().hex}{suffix}"
+    return random_upload_path(f"projects/evidence/{instance.report.project_id}", filename)
 
 
 class EvidenceFile(models.Model):
