@@ -146,6 +146,52 @@ def summary_ms(timings_s: list[float]) -> dict[str, float]:
     }
 
 
+def time_pages(pages: dict[str, tuple[Any, str]], requests: int) -> dict[str, dict[str, Any]]:
+    """In a child process: each ``name → (client, path)`` requested once to warm up, then
+    ``requests`` times; p50 / p95 / max, the queries of one request, the size of the answer and
+    (for an API list) its ``count``. A page that does not answer 200 is reported, not timed."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    out: dict[str, dict[str, Any]] = {}
+    for name, (client, path) in pages.items():
+        warm = client.get(path)  # templates, Thai dictionary, connection
+        if warm.status_code != 200:
+            out[name] = {"path": path, "error": f"HTTP {warm.status_code}"}
+            continue
+        timings = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            response = client.get(path)
+            timings.append(time.perf_counter() - started)
+            if response.status_code != 200:
+                raise RuntimeError(f"{path}: HTTP {response.status_code}")
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(path)
+        count = None
+        if response.get("Content-Type", "").startswith("application/json"):
+            body = response.json()
+            count = body.get("count") if isinstance(body, dict) else None
+        out[name] = {"path": path, **summary_ms(timings), "queries": len(ctx.captured_queries),
+                     **({"total_results": count} if count is not None else {}), "bytes": len(response.content)}
+    return out
+
+
+def growth(scale1: dict[str, Any], scale_n: dict[str, Any]) -> dict[str, Any]:
+    """Per page: p50 and p95 at scale N over scale 1, and the query counts at both scales."""
+    out = {}
+    for name, page in scale_n.items():
+        base = scale1.get(name)
+        if not base or "p50_ms" not in base or "p50_ms" not in page:
+            continue
+        out[name] = {
+            "p50_growth": round(page["p50_ms"] / base["p50_ms"], 2) if base["p50_ms"] else None,
+            "p95_growth": round(page["p95_ms"] / base["p95_ms"], 2) if base["p95_ms"] else None,
+            "queries_scale1": base["queries"], "queries_this_scale": page["queries"],
+        }
+    return out
+
+
 def peak_memory_mb() -> float:
     import resource
 

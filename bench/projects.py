@@ -8,7 +8,7 @@ of SQL queries of one request. The province admin sees every agency; the agency 
 their own.
 
 At scale 10 the figures are compared with the scale-1 figures of the same code: ``growth``
-gives p50(scale 10) / p50(scale 1) and the query counts at both scales. A page that only
+gives p50 and p95 (scale 10) / (scale 1) and the query counts at both scales. A page that only
 shows its own page of results should stay near 1×.
 
     python -m bench.run --scale 1 --only projects
@@ -20,14 +20,22 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BENCH_DIR, VENDORS, ensure_scale_db, fingerprint, measure_in_child, peak_memory_mb, summary_ms
+from bench.common import (
+    BENCH_DIR,
+    VENDORS,
+    ensure_scale_db,
+    fingerprint,
+    growth,
+    measure_in_child,
+    peak_memory_mb,
+    time_pages,
+)
 
 SCALES = (1, 10)
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
@@ -54,7 +62,6 @@ def _measure(requests: int) -> dict[str, Any]:
     from django.db import connection
     from django.db.models import Count
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from smartprovince.agencies.models import Agency, Membership
     from smartprovince.plans.models import Strategy
@@ -79,46 +86,16 @@ def _measure(requests: int) -> dict[str, Any]:
         "projects": Project.objects.count(),
         "projects_in_fy": Project.objects.filter(fiscal_year_be__lte=FY, fiscal_year_end_be__gte=FY).count(),
         "requests_per_page": requests,
-        "pages": {},
     }
-    for name, (who, template) in PAGES.items():
-        path = template.format(strategy=strategy, agency=busiest)
-        client = users[who]
-        warm = client.get(path)  # templates, Thai dictionary, connection
-        if warm.status_code != 200:
-            figures["pages"][name] = {"path": path, "error": f"HTTP {warm.status_code}"}
-            continue
-        timings = []
-        for _ in range(requests):
-            started = time.perf_counter()
-            response = client.get(path)
-            timings.append(time.perf_counter() - started)
-            if response.status_code != 200:
-                raise RuntimeError(f"{path}: HTTP {response.status_code}")
-        with CaptureQueriesContext(connection) as ctx:
-            response = client.get(path)
-        rows = response.json().get("count") if path.startswith("/api/") else None
-        figures["pages"][name] = {"path": path, **summary_ms(timings), "queries": len(ctx.captured_queries),
-                                  **({"total_results": rows} if rows is not None else {}), "bytes": len(response.content)}
+    pages = {name: (users[who], template.format(strategy=strategy, agency=busiest))
+             for name, (who, template) in PAGES.items()}
+    figures["pages"] = time_pages(pages, requests)
     figures["peak_memory_mb"] = peak_memory_mb()
     return figures
 
 
 def _figures_file(scale: int, vendor: str) -> Path:
     return BENCH_DIR / f"projects-figures-{vendor}-s{scale}.json"
-
-
-def _growth(scale1: dict[str, Any], scale_n: dict[str, Any]) -> dict[str, Any]:
-    out = {}
-    for name, page in scale_n["pages"].items():
-        base = scale1["pages"].get(name)
-        if not base or "p50_ms" not in base or "p50_ms" not in page:
-            continue
-        out[name] = {
-            "p50_growth": round(page["p50_ms"] / base["p50_ms"], 2) if base["p50_ms"] else None,
-            "queries_scale1": base["queries"], "queries_this_scale": page["queries"],
-        }
-    return out
 
 
 def run(results: dict[str, Any], *, scale: int = 1, database_url: str | None = None) -> None:
@@ -135,7 +112,7 @@ def run(results: dict[str, Any], *, scale: int = 1, database_url: str | None = N
         if scale != 1 and _figures_file(1, vendor).exists():
             scale1 = json.loads(_figures_file(1, vendor).read_text(encoding="utf-8"))
             if scale1.get("fingerprint") == fingerprint():
-                figures["growth_vs_scale1"] = _growth(scale1, figures)
+                figures["growth_vs_scale1"] = growth(scale1["pages"], figures["pages"])
         results[vendor] = figures
 
 

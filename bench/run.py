@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-BENCHMARKS = ["projects", "dashboard", "datahub", "survey", "pdf"]
+BENCHMARKS = ["projects", "pages", "dashboard", "datahub", "survey", "pdf"]
 PG_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/smartprovince_bench")
 
 
@@ -54,6 +54,79 @@ def table(results: dict[str, Any]) -> str:
         for name, value in _flatten(data):
             lines.append(f"{bench:<48} {name:<22} {value}")
     return "\n".join(lines)
+
+
+# The figures the issues set, checked against every scale a run measured:
+# (label, benchmark, path inside its result, "<=" or ">=", target).
+GOALS: list[tuple[str, str, str, str, float]] = [
+    ("dashboard p95 ms (SQLite)", "dashboard", "sqlite.p95_ms", "<=", 300),
+    ("dashboard p95 ms (PostgreSQL)", "dashboard", "postgresql.p95_ms", "<=", 300),
+    ("dashboard queries (SQLite)", "dashboard", "sqlite.queries", "<=", 30),
+    ("dashboard queries (PostgreSQL)", "dashboard", "postgresql.queries", "<=", 30),
+    ("quarterly PDF s (SQLite)", "dashboard", "sqlite.quarterly_pdf_s", "<=", 3),
+    ("quarterly PDF s (PostgreSQL)", "dashboard", "postgresql.quarterly_pdf_s", "<=", 3),
+    ("data hub ingest / plain COPY", "datahub", "datahub.ingest_vs_copy_ratio", ">=", 0.5),
+    ("data hub ingest peak MB", "datahub", "datahub.ingest_peak_rss_mb", "<=", 300),
+    ("datastore_search HTTP p95 ms", "datahub", "datahub.search_http_p95_ms", "<=", 50),
+    ("datastore_search HTTP/SQL p95", "datahub", "datahub.search_http_vs_sql_p95_ratio", "<=", 3),
+    ("Thai q search p95 ms", "datahub", "datahub.thai_q_p95_ms", "<=", 100),
+    ("survey intake per s", "survey", "survey_submit.submissions_per_s", ">=", 200),
+    ("survey responses lost", "survey", "survey_submit.lost", "<=", 0),
+]
+
+
+def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each goal of the issues with the value every measured scale reached, and whether it is met."""
+    rows = []
+    for label, bench, path, op, target in GOALS:
+        for key, data in results.get("benchmarks", {}).items():
+            if key.split("@")[0] != bench:
+                continue
+            value: Any = data
+            for part in path.split("."):
+                value = value.get(part) if isinstance(value, dict) else None
+            if not isinstance(value, int | float):
+                continue
+            met = value <= target if op == "<=" else value >= target
+            rows.append({"goal": label, "scale": key.split("@scale")[-1], "value": value, "target": f"{op} {target}",
+                         "met": met})
+    return rows
+
+
+def growth_table(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every page's growth factor from scale 1 to each larger scale, as the benchmarks reported it."""
+    rows = []
+    for key, data in results.get("benchmarks", {}).items():
+        for vendor in ("sqlite", "postgresql"):
+            for page, figures in (data.get(vendor, {}).get("growth_vs_scale1") or {}).items():
+                rows.append({"benchmark": key, "database": vendor, "page": page, **figures})
+    for vendor in ("sqlite", "postgresql"):  # the dashboard reports one page per scale
+        one = results.get("benchmarks", {}).get("dashboard@scale1", {}).get(vendor)
+        for key, data in results.get("benchmarks", {}).items():
+            if key.startswith("dashboard@") and key != "dashboard@scale1" and one and data.get(vendor):
+                ten = data[vendor]
+                rows.append({"benchmark": key, "database": vendor, "page": "dashboard",
+                             "p50_growth": round(ten["p50_ms"] / one["p50_ms"], 2),
+                             "p95_growth": round(ten["p95_ms"] / one["p95_ms"], 2),
+                             "queries_scale1": one["queries"], "queries_this_scale": ten["queries"]})
+    return rows
+
+
+def readable(results: dict[str, Any]) -> str:
+    """The goals and the growth factors as plain text tables, then every figure."""
+    lines = [f"{'goal':<34} {'scale':>5} {'value':>10} {'target':>9}  met"]
+    for row in results.get("goals", []):
+        lines.append(f"{row['goal']:<34} {row['scale']:>5} {row['value']:>10} {row['target']:>9}  "
+                     f"{'yes' if row['met'] else 'NO'}")
+    if results.get("growth"):
+        lines += ["", f"{'page (growth scale 1 → N)':<48} {'database':<11} {'p50×':>6} {'p95×':>6} {'queries 1→N':>12}"]
+        for row in results["growth"]:
+            name = f"{row['benchmark'].split('@')[0]}.{row['page']} ({row['benchmark'].split('@')[1]})"
+            lines.append(f"{name:<48} {row['database']:<11} {row['p50_growth']!s:>6} {row['p95_growth']!s:>6} "
+                         f"{str(row['queries_scale1']) + '→' + str(row['queries_this_scale']):>12}")
+    if results.get("errors"):
+        lines += ["", "errors: " + ", ".join(results["errors"])]
+    return "\n".join(lines) + "\n\n" + table(results)
 
 
 def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
@@ -91,12 +164,17 @@ def main() -> int:
             bucket["_seconds"] = round(time.perf_counter() - started, 1)
             results["benchmarks"][key] = bucket
             print(f"done {key} in {bucket['_seconds']} s", flush=True)
+    results["goals"] = goals(results)
+    results["growth"] = growth_table(results)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS_DIR / f"bench-{stamp}.json"
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     (RESULTS_DIR / "latest.json").write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
-    print(table(results))
+    text = readable(results)
+    out.with_suffix(".txt").write_text(text, encoding="utf-8")
+    (RESULTS_DIR / "latest.txt").write_text(text, encoding="utf-8")
+    print(text)
     print(f"\nwritten: {out}")
     return 0
 

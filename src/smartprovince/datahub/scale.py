@@ -107,4 +107,10 @@ def generate(*, scale: float, rng: random.Random, stdout: Any) -> dict[str, int]
         job_run(version.job_id)
         version.refresh_from_db()
     loaded = version.rows_loaded if version else 0
+    if resource is not None and loaded:
+        # Map the district code and the fiscal year as an officer would, so the area profiles,
+        # the join view and their benchmarks work on the big resource (and its key columns are indexed).
+        services.columns_update(actor=actor, resource=resource, items=[
+            {"name": "รหัสอำเภอ", "standard_key": "area_code"}, {"name": "ปีงบประมาณ", "standard_key": "fiscal_year_be"},
+        ])
     return {"datahub_datasets": n, "datahub_datastore_rows": int(loaded or 0)}

@@ -15,9 +15,11 @@ from django.db import transaction
 from django.db.models import Max, Min, Sum
 
 from smartprovince.agencies.models import Agency
-from smartprovince.core.models import SiteFlag
+from smartprovince.core.models import Area, SiteFlag
 from smartprovince.core.scale import SCALE_FLAG, ScaleRefused, count, generate, real_data_reasons
 from smartprovince.core.thai_calendar import month_start
+from smartprovince.datahub.models import Resource
+from smartprovince.datahub.profiles import area_profile
 from smartprovince.eservices.models import SurveyAnswer, SurveyResponse
 from smartprovince.projects.models import BudgetLine, ProgressReport, Project
 from smartprovince.projects.scale import _durations
@@ -114,6 +116,14 @@ def test_generated_rows_keep_the_services_rules() -> None:
     assert flag["seed"] == 3 and flag["counts"]["projects"] == 30
     # Rows in bulk: no audit events, no history rows.
     assert not Project.history.exists()
+    # The big datastore resource is keyed to districts and fiscal years, as an officer maps it, so
+    # every district's area profile shows its latest fiscal year.
+    resource = Resource.objects.get(dataset__name="scale-0001")
+    keys = dict(resource.columns.exclude(standard_key="").values_list("name", "standard_key"))
+    assert keys == {"รหัสอำเภอ": "area_code", "ปีงบประมาณ": "fiscal_year_be"}
+    blocks = area_profile(Area.objects.get(code="4701"), actor=None)
+    assert [b["dataset"].name for b in blocks] == ["scale-0001"]
+    assert blocks[0]["period"] == 2565 and blocks[0]["rows"]
 
 
 @pytest.mark.django_db

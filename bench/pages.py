@@ -1,0 +1,150 @@
+"""Benchmark: the main pages of every app at province scale, and how they grow from scale 1 to 10
+(issue 8: "pages must not grow with data size beyond their own page of results").
+
+The project list has its own benchmark (``bench.projects``) and the executive dashboard too
+(``bench.dashboard``); this one covers the rest: the public portal, the data catalog and its
+Thai search, the 1,000,000 × scale-row datastore preview and ``datastore_search``, area
+profiles, the e-service directory and survey results, digital-skills and smart-city pages, and
+the workspace lists of each app. For each scale and database (SQLite and PostgreSQL) the data
+comes from ``smartprovince gen-scale`` (``bench.common.ensure_scale_db``); a child process with
+production settings requests each page ``BENCH_PAGE_REQUESTS`` times (default 30) with the
+Django test client: p50 / p95 / max and the queries of one request. At scale 10 the figures are
+compared with the scale-1 figures of the same code (``growth_vs_scale1``).
+
+    python -m bench.run --scale 1 --scale 10 --only pages
+    python -m bench.pages --scale 1          # the same, printed as JSON
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (
+    BENCH_DIR,
+    VENDORS,
+    ensure_scale_db,
+    fingerprint,
+    growth,
+    measure_in_child,
+    peak_memory_mb,
+    time_pages,
+)
+
+SCALES = (1, 10)
+REQUESTS = int(os.environ.get("BENCH_PAGE_REQUESTS", "30"))
+THAI_Q = "ข้าว"  # a word in many generated titles and rows
+# name → (who, path); {…} placeholders are filled in by the child from the generated data.
+PAGES: dict[str, tuple[str, str]] = {
+    "public_home": ("anonymous", "/"),
+    "public_plan": ("anonymous", "/plan/"),
+    "public_agencies": ("anonymous", "/agencies/"),
+    "catalog": ("anonymous", "/data/"),
+    "catalog_thai_search": ("anonymous", "/data/?q={q}"),
+    "dataset": ("anonymous", "/data/dataset/{dataset}/"),
+    "datastore_preview": ("anonymous", "/data/dataset/{dataset}/resource/{resource}/"),
+    "ckan_package_search": ("anonymous", "/api/3/action/package_search?q={q}&rows=20"),
+    "ckan_datastore_search": ("anonymous", "/api/3/action/datastore_search?resource_id={resource}&limit=100"),
+    "area_province": ("anonymous", "/areas/47/"),
+    "area_district": ("anonymous", "/areas/4701/"),
+    "eservice_directory": ("anonymous", "/services/"),
+    "skills_activities": ("anonymous", "/digital-skills/activities/"),
+    "smartcity_showcase": ("anonymous", "/smart-city/"),
+    "workspace_admin": ("admin", "/app/workspace/"),
+    "report_queue": ("admin", "/app/projects/reports/"),
+    "reporting_compliance": ("admin", "/app/projects/compliance/"),
+    "indicator_list": ("admin", "/app/monitoring/indicators/"),
+    "pdca_board": ("admin", "/app/monitoring/pdca/"),
+    "eservice_list": ("admin", "/app/eservices/"),
+    "survey_results": ("admin", "/app/eservices/surveys/{survey}/results/"),
+    "satisfaction_overview": ("admin", "/app/eservices/satisfaction/"),
+    "staff_list": ("admin", "/app/training/staff/"),
+    "course_list": ("admin", "/app/training/courses/"),
+    "datahub_my_datasets": ("editor", "/app/datahub/"),
+    "smartcity_initiatives": ("admin", "/app/smartcity/"),
+}
+
+
+def _measure(requests: int) -> dict[str, Any]:
+    """In the child process: Django on DATABASE_URL, every page timed."""
+    import urllib.parse
+
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+
+    from smartprovince.agencies.models import Agency, Membership
+    from smartprovince.datahub.models import Resource
+    from smartprovince.eservices.models import Survey
+
+    User = get_user_model()
+    clients: dict[str, Any] = {"anonymous": Client()}
+    for name, role, agency_code in (("admin", "province_admin", "SKN-PO"), ("editor", "agency_editor", "SKN-AGRI")):
+        user, _ = User.objects.get_or_create(username=f"bench-{name}", defaults={"first_name": "bench"})
+        Membership.objects.get_or_create(user=user, agency=Agency.objects.get(code=agency_code), role=role)
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        clients[name] = client
+    resource = Resource.objects.select_related("dataset").filter(dataset__name="scale-0001").order_by("-pk").first()
+    survey = (
+        Survey.objects.annotate(n=Count("responses")).order_by("-n").values_list("pk", flat=True).first()
+    )
+    fill = {
+        "q": urllib.parse.quote(THAI_Q),
+        "dataset": resource.dataset.name if resource else "scale-0001",
+        "resource": str(resource.pk) if resource else "00000000-0000-0000-0000-000000000000",
+        "survey": survey or 0,
+    }
+    pages = {name: (clients[who], template.format(**fill)) for name, (who, template) in PAGES.items()}
+    figures: dict[str, Any] = {"database": connection.vendor, "requests_per_page": requests,
+                               "pages": time_pages(pages, requests)}
+    figures["peak_memory_mb"] = peak_memory_mb()
+    return figures
+
+
+def _figures_file(scale: int, vendor: str) -> Path:
+    return BENCH_DIR / f"pages-figures-{vendor}-s{scale}.json"
+
+
+def run(results: dict[str, Any], *, scale: int = 1, database_url: str | None = None) -> None:
+    """One generated database per scale and vendor (``bench.common``); ``database_url`` is unused."""
+    for vendor in VENDORS:
+        db = ensure_scale_db(scale, vendor)
+        figures = measure_in_child("bench.pages", db["database_url"], "--requests", str(REQUESTS))
+        _figures_file(scale, vendor).write_text(
+            json.dumps({"fingerprint": fingerprint(), **figures}, ensure_ascii=False, indent=2), encoding="utf-8")
+        if scale != 1 and _figures_file(1, vendor).exists():
+            scale1 = json.loads(_figures_file(1, vendor).read_text(encoding="utf-8"))
+            if scale1.get("fingerprint") == fingerprint():
+                figures["growth_vs_scale1"] = growth(scale1["pages"], figures["pages"])
+        results[vendor] = figures
+
+
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--requests", type=int, default=REQUESTS)
+    parser.add_argument("--scale", type=int, default=1)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(_measure(args.requests), ensure_ascii=False))
+        return
+    out: dict[str, Any] = {}
+    run(out, scale=args.scale)
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
