@@ -4,7 +4,7 @@
 (areas, agencies, plan) plus ``smartprovince gen-scale --scale N --seed SEED``. A database is
 generated once and reused by every benchmark (``projects``, ``dashboard`` …) until the code
 that shapes it changes: a marker file under ``var/bench/`` records scale, seed and a fingerprint
-of the migrations and generators. ``BENCH_REGENERATE=1`` forces a fresh one.
+of the migrations, the generators and the data hub loader (which builds the datastore tables). ``BENCH_REGENERATE=1`` forces a fresh one.
 
 * PostgreSQL: database ``smartprovince_bench_s{scale}`` at ``BENCH_PG``
   (default ``postgres://postgres@127.0.0.1:5432``);
@@ -48,10 +48,12 @@ def child_env(database_url: str) -> dict[str, str]:
 
 
 def fingerprint() -> str:
-    """Hash of everything that shapes a generated database: migrations and ``scale.py`` modules."""
+    """Hash of everything that shapes a generated database: migrations, ``scale.py`` modules and the
+    data hub loader."""
     digest = hashlib.sha256()
     src = ROOT / "src" / "smartprovince"
-    files = sorted([*src.glob("*/migrations/*.py"), *src.glob("*/scale.py"), src / "core" / "bulkload.py"])
+    files = sorted([*src.glob("*/migrations/*.py"), *src.glob("*/scale.py"), src / "core" / "bulkload.py",
+                    *src.glob("datahub/ingest/*.py")])
     for path in files:
         digest.update(str(path.relative_to(src)).encode())
         digest.update(path.read_bytes())
