@@ -24,7 +24,7 @@ class AgencyForm(forms.ModelForm[Agency]):
             "code", "name_th", "name_en", "short_name_th", "kind", "parent_ministry_th",
             "district", "website", "email", "phone", "is_active",
         ]
-        error_messages = {"code": {"unique": "มีหน่วยงานที่ใช้รหัสนี้แล้ว"}}
+        error_messages = {"code": {"unique": _("มีหน่วยงานที่ใช้รหัสนี้แล้ว")}}
 
 
 class UserCreateForm(forms.Form):

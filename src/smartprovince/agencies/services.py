@@ -16,7 +16,7 @@ from smartprovince.core.audit import audit_log, diff, snapshot
 from smartprovince.core.models import Area
 from smartprovince.core.permissions import PROVINCE_ADMIN, require
 
-from .errors import MESSAGES_TH, AgencyErrorCode
+from .errors import MESSAGES, AgencyErrorCode
 from .models import Agency, Membership
 
 AGENCY_FIELDS = (
@@ -42,7 +42,7 @@ def agency_create(*, actor: Any, **data: Any) -> Agency:
     require(actor, "agencies.agency:write")
     fields = _clean_agency_data(data)
     if Agency.objects.filter(code=fields.get("code")).exists():
-        raise ValidationError({"code": MESSAGES_TH[AgencyErrorCode.DUPLICATE_CODE]}, code=AgencyErrorCode.DUPLICATE_CODE)
+        raise ValidationError({"code": MESSAGES[AgencyErrorCode.DUPLICATE_CODE]}, code=AgencyErrorCode.DUPLICATE_CODE)
     agency = Agency(**fields)
     agency.full_clean()
     agency.save()
@@ -57,7 +57,7 @@ def agency_update(*, actor: Any, agency: Agency, **data: Any) -> Agency:
     for key, value in _clean_agency_data(data).items():
         setattr(agency, key, value)
     if Agency.objects.filter(code=agency.code).exclude(pk=agency.pk).exists():
-        raise ValidationError({"code": MESSAGES_TH[AgencyErrorCode.DUPLICATE_CODE]}, code=AgencyErrorCode.DUPLICATE_CODE)
+        raise ValidationError({"code": MESSAGES[AgencyErrorCode.DUPLICATE_CODE]}, code=AgencyErrorCode.DUPLICATE_CODE)
     agency.full_clean()
     agency.save()
     changes = diff(before, snapshot(agency, AGENCY_FIELDS))
@@ -101,7 +101,7 @@ def membership_grant(*, actor: Any, user: Any, agency: Agency, role: str) -> Mem
     membership = Membership.objects.filter(user=user, agency=agency, role=role).first()
     if membership and membership.is_active:
         raise ValidationError(
-            {"role": MESSAGES_TH[AgencyErrorCode.DUPLICATE_MEMBERSHIP]}, code=AgencyErrorCode.DUPLICATE_MEMBERSHIP
+            {"role": MESSAGES[AgencyErrorCode.DUPLICATE_MEMBERSHIP]}, code=AgencyErrorCode.DUPLICATE_MEMBERSHIP
         )
     if membership is None:
         membership = Membership(user=user, agency=agency, role=role)
@@ -123,7 +123,7 @@ def membership_revoke(*, actor: Any, membership: Membership) -> Membership:
         and not Membership.objects.filter(role=PROVINCE_ADMIN, is_active=True).exclude(pk=membership.pk).exists()
         and not User.objects.filter(is_superuser=True, is_active=True).exists()
     ):
-        raise ValidationError(MESSAGES_TH[AgencyErrorCode.LAST_ADMIN], code=AgencyErrorCode.LAST_ADMIN)
+        raise ValidationError(MESSAGES[AgencyErrorCode.LAST_ADMIN], code=AgencyErrorCode.LAST_ADMIN)
     membership.is_active = False
     membership.save(update_fields=["is_active"])
     audit_log(

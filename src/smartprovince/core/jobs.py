@@ -21,6 +21,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from .models import Job
@@ -29,6 +30,10 @@ logger = logging.getLogger(__name__)
 
 Handler = Callable[[Job, "ProgressReporter"], dict[str, Any] | None]
 _HANDLERS: dict[str, Handler] = {}
+
+
+# Stored in Thai (a worker has no user language); job_status.html translates it when shown.
+INTERNAL_ERROR = gettext_noop("เกิดข้อผิดพลาดภายในระบบ งานนี้ไม่ได้บันทึกข้อมูลใด ๆ กรุณาลองใหม่หรือติดต่อผู้ดูแลระบบ")
 
 
 class JobError(Exception):
@@ -99,7 +104,7 @@ def job_run(job_id: int) -> Job:
         _finish(job, Job.Status.FAILED, error=str(exc))
     except Exception:
         logger.exception("job %s (%s) failed", job.pk, job.kind)
-        _finish(job, Job.Status.FAILED, error="เกิดข้อผิดพลาดภายในระบบ งานนี้ไม่ได้บันทึกข้อมูลใด ๆ กรุณาลองใหม่หรือติดต่อผู้ดูแลระบบ")
+        _finish(job, Job.Status.FAILED, error=INTERNAL_ERROR)
     else:
         job.refresh_from_db()
         _finish(job, Job.Status.SUCCEEDED, result=result)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 
 # No inline scripts anywhere: every script is a static file. Inline style attributes are allowed
 # because plotly sets element styles at run time.
@@ -71,8 +72,8 @@ class OutOfRangeIdMiddleware:
             from django.http import HttpResponseBadRequest, JsonResponse
 
             if request.path.startswith("/api/"):
-                return JsonResponse({"detail": "ข้อมูลมีอักขระที่ไม่อนุญาต (NUL)", "code": "invalid"}, status=400)
-            return HttpResponseBadRequest("ข้อมูลมีอักขระที่ไม่อนุญาต")
+                return JsonResponse({"detail": gettext("ข้อมูลมีอักขระที่ไม่อนุญาต (NUL)"), "code": "invalid"}, status=400)
+            return HttpResponseBadRequest(gettext("ข้อมูลมีอักขระที่ไม่อนุญาต"))
         out_of_range = isinstance(exception, OverflowError) or (
             isinstance(exception, DataError) and "out of range" in str(exception)
         )
@@ -81,5 +82,5 @@ class OutOfRangeIdMiddleware:
         if request.path.startswith("/api/"):
             from django.http import JsonResponse
 
-            return JsonResponse({"detail": "ไม่พบข้อมูล", "code": "not_found"}, status=404)
+            return JsonResponse({"detail": gettext("ไม่พบข้อมูล"), "code": "not_found"}, status=404)
         return page_not_found(request, Http404())

@@ -12,7 +12,14 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a msgid for makemessages (same name as Django's) without importing Django: this module
+    stays pure and works without settings."""
+    return message
+
 
 BE_OFFSET = 543
 
@@ -22,11 +29,26 @@ MONTHS_LONG = (
     "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
 )
 MONTHS_EN_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_EN_LONG = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 _FROM_THAI = str.maketrans(THAI_DIGITS, "0123456789")
 
 PeriodKind = Literal["month", "quarter", "year"]
+
+
+class CalendarInputError(ValueError):
+    """A date or period the user typed cannot be read. ``str()`` is the Thai message (as always);
+    ``template`` (a Thai msgid marked with ``gettext_noop``) and ``params`` let an interface show it
+    in the user's language (``core.i18n.error_text``) without this module depending on a request."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template % params)
 
 
 def be_year(ce_year: int) -> int:
@@ -158,16 +180,16 @@ def parse_period_key(key: str) -> Period:
     text = from_thai_digits(key.strip())
     m = re.fullmatch(r"(\d{4})(?:-(Q([1-4])|M(\d{2})))?", text)
     if not m:
-        raise ValueError(f"รูปแบบงวดไม่ถูกต้อง: {key!r} (ตัวอย่าง 2565, 2565-Q2, 2565-M04)")
+        raise CalendarInputError(gettext_noop("รูปแบบงวดไม่ถูกต้อง: %(key)r (ตัวอย่าง 2565, 2565-Q2, 2565-M04)"), key=key)
     fy = int(m.group(1))
     if fy < 2400:
-        raise ValueError(f"ปีงบประมาณต้องเป็นปี พ.ศ.: {key!r}")
+        raise CalendarInputError(gettext_noop("ปีงบประมาณต้องเป็นปี พ.ศ.: %(key)r"), key=key)
     if m.group(3):
         return quarter_period(fy, int(m.group(3)))
     if m.group(4):
         n = int(m.group(4))
         if not 1 <= n <= 12:
-            raise ValueError(f"เดือนของปีงบประมาณต้องอยู่ระหว่าง 01–12: {key!r}")
+            raise CalendarInputError(gettext_noop("เดือนของปีงบประมาณต้องอยู่ระหว่าง 01–12: %(key)r"), key=key)
         return month_period(months_of_fiscal_year(fy)[n - 1])
     return fiscal_year_period(fy)
 
@@ -282,5 +304,5 @@ def parse_date(text: str) -> dt.date:
             if month:
                 return dt.date(normalize_year(int(m.group(3))), month, int(m.group(1)))
     except ValueError:
-        raise ValueError(f"ไม่มีวันที่นี้ในปฏิทิน: {text}") from None
-    raise ValueError(f"อ่านวันที่ไม่ได้: {text!r} (ตัวอย่าง 15/07/2565 หรือ 15 ก.ค. 2565)")
+        raise CalendarInputError(gettext_noop("ไม่มีวันที่นี้ในปฏิทิน: %(text)s"), text=text) from None
+    raise CalendarInputError(gettext_noop("อ่านวันที่ไม่ได้: %(text)r (ตัวอย่าง 15/07/2565 หรือ 15 ก.ค. 2565)"), text=text)

@@ -17,6 +17,7 @@ import secrets
 
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext
 
 from smartprovince.core import ratelimit
 from smartprovince.core.ratelimit import Decision, Rate, hit, parse_rate
@@ -43,9 +44,9 @@ def survey_submit_allowed(remote_addr: str | None) -> Decision:
 
 
 class TokenError(Exception):
-    def __init__(self, message_th: str, *, expired: bool = False) -> None:
-        super().__init__(message_th)
-        self.message_th = message_th
+    def __init__(self, message: str, *, expired: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
         self.expired = expired
 
 
@@ -54,18 +55,18 @@ def issue_form_token(survey_id: int) -> str:
 
 
 def read_form_token(token: str, survey_id: int) -> str:
-    """The nonce of a valid token for ``survey_id``; ``TokenError`` (Thai) otherwise."""
+    """The nonce of a valid token for ``survey_id``; ``TokenError`` (message in the active language) otherwise."""
     if not token:
-        raise TokenError("ไม่พบรหัสแบบฟอร์ม กรุณาเปิดแบบสำรวจใหม่แล้วส่งอีกครั้ง")
+        raise TokenError(gettext("ไม่พบรหัสแบบฟอร์ม กรุณาเปิดแบบสำรวจใหม่แล้วส่งอีกครั้ง"))
     try:
         data = signing.loads(token, salt=_SALT, max_age=FORM_TOKEN_MAX_AGE)
     except signing.SignatureExpired:
-        raise TokenError("แบบฟอร์มนี้เปิดไว้นานเกินไป คำตอบของท่านยังอยู่ กรุณากดส่งอีกครั้ง", expired=True) from None
+        raise TokenError(gettext("แบบฟอร์มนี้เปิดไว้นานเกินไป คำตอบของท่านยังอยู่ กรุณากดส่งอีกครั้ง"), expired=True) from None
     except signing.BadSignature:
-        raise TokenError("รหัสแบบฟอร์มไม่ถูกต้อง กรุณาเปิดแบบสำรวจใหม่แล้วส่งอีกครั้ง") from None
+        raise TokenError(gettext("รหัสแบบฟอร์มไม่ถูกต้อง กรุณาเปิดแบบสำรวจใหม่แล้วส่งอีกครั้ง")) from None
     if not isinstance(data, dict) or data.get("s") != survey_id or not isinstance(data.get("n"), str):
-        raise TokenError("รหัสแบบฟอร์มไม่ตรงกับแบบสำรวจนี้ กรุณาเปิดแบบสำรวจใหม่แล้วส่งอีกครั้ง")
+        raise TokenError(gettext("รหัสแบบฟอร์มไม่ตรงกับแบบสำรวจนี้ กรุณาเปิดแบบสำรวจใหม่แล้วส่งอีกครั้ง"))
     nonce: str = data["n"]
     if not re.fullmatch(r"[0-9a-f]{32}", nonce):
-        raise TokenError("รหัสแบบฟอร์มไม่ถูกต้อง")
+        raise TokenError(gettext("รหัสแบบฟอร์มไม่ถูกต้อง"))
     return nonce

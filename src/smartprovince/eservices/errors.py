@@ -1,8 +1,14 @@
-"""Error codes of the e-services app (typed for machines, Thai for people)."""
+"""Error codes of the e-services app (typed for machines; Thai msgids for people, translated lazily)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 
 class EServiceErrorCode(StrEnum):
@@ -18,15 +24,15 @@ class EServiceErrorCode(StrEnum):
     IMPORT_FILE = "import_file"
 
 
-MESSAGES_TH: dict[EServiceErrorCode, str] = {
-    EServiceErrorCode.DUPLICATE_CODE: "มีงานบริการรหัสนี้อยู่แล้ว",
-    EServiceErrorCode.SERVICE_OTHER_AGENCY: "งานบริการที่เลือกไม่ได้อยู่ในหน่วยงานนี้",
-    EServiceErrorCode.SURVEY_CLOSED: "แบบสำรวจนี้ปิดรับคำตอบแล้ว",
-    EServiceErrorCode.NO_ANSWERS: "กรุณาให้คะแนนอย่างน้อย 1 ข้อ",
-    EServiceErrorCode.BAD_QUESTION: "ข้อคำถามไม่อยู่ในแบบสำรวจนี้",
-    EServiceErrorCode.BAD_SCORE: "คะแนนต้องเป็น 1 ถึง 5",
-    EServiceErrorCode.BAD_DISTRICT: "ไม่พบอำเภอที่เลือก",
-    EServiceErrorCode.QUESTION_HAS_ANSWERS: "ข้อคำถามนี้มีผู้ตอบแล้ว ลบไม่ได้ ให้ปิดการใช้งานแทน",
-    EServiceErrorCode.IMPORT_ROWS: "ไฟล์มีข้อมูลไม่ถูกต้อง ยังไม่ได้บันทึกข้อมูลใด ๆ",
-    EServiceErrorCode.IMPORT_FILE: "อ่านไฟล์ไม่ได้ กรุณาใช้ไฟล์ Excel (.xlsx) ตามแบบฟอร์มที่ดาวน์โหลด",
+MESSAGES: dict[EServiceErrorCode, _StrPromise] = {
+    EServiceErrorCode.DUPLICATE_CODE: _("มีงานบริการรหัสนี้อยู่แล้ว"),
+    EServiceErrorCode.SERVICE_OTHER_AGENCY: _("งานบริการที่เลือกไม่ได้อยู่ในหน่วยงานนี้"),
+    EServiceErrorCode.SURVEY_CLOSED: _("แบบสำรวจนี้ปิดรับคำตอบแล้ว"),
+    EServiceErrorCode.NO_ANSWERS: _("กรุณาให้คะแนนอย่างน้อย 1 ข้อ"),
+    EServiceErrorCode.BAD_QUESTION: _("ข้อคำถามไม่อยู่ในแบบสำรวจนี้"),
+    EServiceErrorCode.BAD_SCORE: _("คะแนนต้องเป็น 1 ถึง 5"),
+    EServiceErrorCode.BAD_DISTRICT: _("ไม่พบอำเภอที่เลือก"),
+    EServiceErrorCode.QUESTION_HAS_ANSWERS: _("ข้อคำถามนี้มีผู้ตอบแล้ว ลบไม่ได้ ให้ปิดการใช้งานแทน"),
+    EServiceErrorCode.IMPORT_ROWS: _("ไฟล์มีข้อมูลไม่ถูกต้อง ยังไม่ได้บันทึกข้อมูลใด ๆ"),
+    EServiceErrorCode.IMPORT_FILE: _("อ่านไฟล์ไม่ได้ กรุณาใช้ไฟล์ Excel (.xlsx) ตามแบบฟอร์มที่ดาวน์โหลด"),
 }

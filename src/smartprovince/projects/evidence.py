@@ -6,6 +6,7 @@ from typing import IO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -29,18 +30,20 @@ def sniff(head: bytes) -> tuple[str, str] | None:
 
 
 def check_evidence(file: IO[bytes], size: int, name: str = "") -> tuple[str, str]:
-    """Validate an uploaded file; returns ``(content_type, extension)`` or raises a Thai error."""
+    """Validate an uploaded file; returns ``(content_type, extension)`` or raises an error for people."""
     limit = max_bytes()
     if size <= 0:
-        raise ValidationError({"file": f"ไฟล์ “{name}” ว่างเปล่า"})
+        raise ValidationError({"file": gettext("ไฟล์ “%(name)s” ว่างเปล่า") % {"name": name}})
     if size > limit:
         raise ValidationError(
-            {"file": f"ไฟล์ “{name}” มีขนาด {size / 1048576:.1f} MB เกินขนาดที่อนุญาต {limit / 1048576:.0f} MB"}
+            {"file": gettext("ไฟล์ “%(name)s” มีขนาด %(size).1f MB เกินขนาดที่อนุญาต %(limit).0f MB")
+             % {"name": name, "size": size / 1048576, "limit": limit / 1048576}}
         )
     position = file.tell()
     head = file.read(16)
     file.seek(position)
     found = sniff(head)
     if found is None:
-        raise ValidationError({"file": f"ไฟล์ “{name}” ไม่ใช่รูปภาพ (JPEG/PNG) หรือ PDF ตรวจจากเนื้อหาไฟล์แล้วไม่ตรงชนิดที่อนุญาต"})
+        raise ValidationError({"file": gettext(
+            "ไฟล์ “%(name)s” ไม่ใช่รูปภาพ (JPEG/PNG) หรือ PDF ตรวจจากเนื้อหาไฟล์แล้วไม่ตรงชนิดที่อนุญาต") % {"name": name}})
     return found

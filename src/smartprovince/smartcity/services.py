@@ -25,21 +25,21 @@ def _validate(i: Initiative, domains: list[Domain], sectors: list[Sector], distr
     i.full_clean(exclude=["agency"])
     errors: dict[str, str] = {}
     if not domains:
-        errors["domains"] = "กรุณาเลือกด้านเมืองอัจฉริยะอย่างน้อย 1 ด้าน"
+        errors["domains"] = gettext("กรุณาเลือกด้านเมืองอัจฉริยะอย่างน้อย 1 ด้าน")
     if not sectors:
-        errors["sectors"] = "กรุณาเลือกภาคส่วนอย่างน้อย 1 ภาคส่วน"
+        errors["sectors"] = gettext("กรุณาเลือกภาคส่วนอย่างน้อย 1 ภาคส่วน")
     if any(d.level != Area.Level.DISTRICT for d in districts):
-        errors["districts"] = "เลือกได้เฉพาะอำเภอ"
+        errors["districts"] = gettext("เลือกได้เฉพาะอำเภอ")
     if i.status in (S.PILOT, S.OPERATING, S.CERTIFIED) and not i.started_on:
-        errors["started_on"] = "กรุณาระบุวันที่เริ่มนำร่อง/ดำเนินการ"
+        errors["started_on"] = gettext("กรุณาระบุวันที่เริ่มนำร่อง/ดำเนินการ")
     if i.status in (S.OPERATING, S.CERTIFIED) and not i.operating_since:
-        errors["operating_since"] = "สถานะใช้งานจริงต้องระบุวันที่เริ่มใช้งานจริง"
+        errors["operating_since"] = gettext("สถานะใช้งานจริงต้องระบุวันที่เริ่มใช้งานจริง")
     if i.status == S.CERTIFIED and not i.certified_on:
-        errors["certified_on"] = "สถานะได้รับการรับรองต้องระบุวันที่ได้รับการรับรอง"
+        errors["certified_on"] = gettext("สถานะได้รับการรับรองต้องระบุวันที่ได้รับการรับรอง")
     if i.operating_since and i.started_on and i.operating_since < i.started_on:
-        errors["operating_since"] = "วันที่เริ่มใช้งานจริงต้องไม่ก่อนวันที่เริ่มนำร่อง/ดำเนินการ"
+        errors["operating_since"] = gettext("วันที่เริ่มใช้งานจริงต้องไม่ก่อนวันที่เริ่มนำร่อง/ดำเนินการ")
     if i.ended_on and i.started_on and i.ended_on < i.started_on:
-        errors["ended_on"] = "วันที่ยุติต้องไม่ก่อนวันที่เริ่ม"
+        errors["ended_on"] = gettext("วันที่ยุติต้องไม่ก่อนวันที่เริ่ม")
     if errors:
         raise ValidationError(errors)
 

@@ -7,21 +7,27 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a msgid for makemessages without importing Django (the caller translates)."""
+    return message
+
+
 # Lower bound (percent) of levels 2, 3, 4 and 5; below the first bound is level 1.
 DEFAULT_LEVEL_BOUNDS: tuple[int, ...] = (40, 60, 75, 90)
 DEFAULT_MIN_LEVEL = 3
 
 
 def validate_level_bounds(bounds: Sequence[float]) -> list[str]:
-    """Thai error messages for a bad list of level bounds (empty list = valid)."""
+    """Error messages (Thai msgids; translate with ``gettext``) for a bad list of level bounds (empty = valid)."""
     errors = []
     if len(bounds) != 4:
-        errors.append("ต้องกำหนดเกณฑ์คะแนนขั้นต่ำของระดับ 2 ถึง 5 ให้ครบ 4 ค่า")
+        errors.append(gettext_noop("ต้องกำหนดเกณฑ์คะแนนขั้นต่ำของระดับ 2 ถึง 5 ให้ครบ 4 ค่า"))
         return errors
     if any(not 0 < b <= 100 for b in bounds):
-        errors.append("เกณฑ์คะแนนต้องอยู่ระหว่าง 0 ถึง 100")
+        errors.append(gettext_noop("เกณฑ์คะแนนต้องอยู่ระหว่าง 0 ถึง 100"))
     if any(b >= c for b, c in itertools.pairwise(bounds)):
-        errors.append("เกณฑ์คะแนนของระดับที่สูงกว่าต้องมากกว่าระดับที่ต่ำกว่า")
+        errors.append(gettext_noop("เกณฑ์คะแนนของระดับที่สูงกว่าต้องมากกว่าระดับที่ต่ำกว่า"))
     return errors
 
 

@@ -99,7 +99,7 @@ class SurveyResponseCreateApi(APIView):
         try:
             nonce = abuse.read_form_token(values["form_token"], target.pk)
         except abuse.TokenError as exc:
-            raise ValidationError({"form_token": exc.message_th}) from None
+            raise ValidationError({"form_token": exc.message}) from None
         result = services.survey_response_submit(
             survey=target, answers=values["answers"], nonce=nonce, district_code=values.get("district", ""),
             channel_type=values.get("channel_type", ""), comment=values.get("comment", ""), source="api",

@@ -13,7 +13,7 @@ from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log, diff, snapshot
 from smartprovince.core.permissions import require
 
-from ..errors import MESSAGES_TH, EServiceErrorCode
+from ..errors import MESSAGES, EServiceErrorCode
 from ..models import Channel, EService
 
 SERVICE_FIELDS = (
@@ -55,7 +55,7 @@ def eservice_create(*, actor: Any, agency: Agency, **data: Any) -> EService:
     if not fields.get("code"):
         fields["code"] = _next_code(agency)
     if EService.objects.filter(code=fields["code"]).exists():
-        raise ValidationError({"code": MESSAGES_TH[EServiceErrorCode.DUPLICATE_CODE]}, code=EServiceErrorCode.DUPLICATE_CODE)
+        raise ValidationError({"code": MESSAGES[EServiceErrorCode.DUPLICATE_CODE]}, code=EServiceErrorCode.DUPLICATE_CODE)
     service = EService(**fields)
     service.full_clean()
     service.save()
@@ -75,7 +75,7 @@ def eservice_update(*, actor: Any, service: EService, **data: Any) -> EService:
     if not service.code:
         service.code = before["code"]
     if EService.objects.filter(code=service.code).exclude(pk=service.pk).exists():
-        raise ValidationError({"code": MESSAGES_TH[EServiceErrorCode.DUPLICATE_CODE]}, code=EServiceErrorCode.DUPLICATE_CODE)
+        raise ValidationError({"code": MESSAGES[EServiceErrorCode.DUPLICATE_CODE]}, code=EServiceErrorCode.DUPLICATE_CODE)
     service.full_clean()
     service.save()
     changes = diff(before, snapshot(service, SERVICE_FIELDS))
@@ -89,7 +89,7 @@ def _check_channel(channel: Channel) -> None:
         service_agency = EService.objects.filter(pk=channel.service_id).values_list("agency_id", flat=True).first()
         if service_agency != channel.agency_id:
             raise ValidationError(
-                {"service": MESSAGES_TH[EServiceErrorCode.SERVICE_OTHER_AGENCY]}, code=EServiceErrorCode.SERVICE_OTHER_AGENCY
+                {"service": MESSAGES[EServiceErrorCode.SERVICE_OTHER_AGENCY]}, code=EServiceErrorCode.SERVICE_OTHER_AGENCY
             )
     if channel.channel_type not in ("counter",) and not channel.address:
         raise ValidationError({"address": gettext("กรุณาระบุ URL ชื่อบัญชี หรือหมายเลขของช่องทางนี้")})

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log, diff, snapshot
@@ -19,7 +20,7 @@ from smartprovince.core.models import Area
 from smartprovince.core.permissions import require
 
 from ..choices import DEFAULT_QUESTIONS, SECTION_ORDER, ChannelType
-from ..errors import MESSAGES_TH, EServiceErrorCode
+from ..errors import MESSAGES, EServiceErrorCode
 from ..models import EService, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 
 SURVEY_FIELDS = ("agency_id", "service_id", "title_th", "intro_th", "is_open")
@@ -40,7 +41,7 @@ def survey_create(
     require(actor, "eservices.survey:write", agency.pk)
     if service is not None and service.agency_id != agency.pk:
         raise ValidationError(
-            {"service": MESSAGES_TH[EServiceErrorCode.SERVICE_OTHER_AGENCY]}, code=EServiceErrorCode.SERVICE_OTHER_AGENCY
+            {"service": MESSAGES[EServiceErrorCode.SERVICE_OTHER_AGENCY]}, code=EServiceErrorCode.SERVICE_OTHER_AGENCY
         )
     survey = Survey(
         agency=agency, service=service, title_th=title_th.strip(), intro_th=intro_th.strip() or DEFAULT_INTRO,
@@ -69,7 +70,7 @@ def survey_update(*, actor: Any, survey: Survey, **data: Any) -> Survey:
         service = data.pop("service")
         if service is not None and service.agency_id != survey.agency_id:
             raise ValidationError(
-                {"service": MESSAGES_TH[EServiceErrorCode.SERVICE_OTHER_AGENCY]},
+                {"service": MESSAGES[EServiceErrorCode.SERVICE_OTHER_AGENCY]},
                 code=EServiceErrorCode.SERVICE_OTHER_AGENCY,
             )
         survey.service = service
@@ -132,7 +133,7 @@ def question_delete(*, actor: Any, question: SurveyQuestion) -> None:
     require(actor, "eservices.survey:write", survey.agency_id)
     if SurveyAnswer.objects.filter(question=question).exists():
         raise ValidationError(
-            MESSAGES_TH[EServiceErrorCode.QUESTION_HAS_ANSWERS], code=EServiceErrorCode.QUESTION_HAS_ANSWERS
+            MESSAGES[EServiceErrorCode.QUESTION_HAS_ANSWERS], code=EServiceErrorCode.QUESTION_HAS_ANSWERS
         )
     audit_log(
         actor=actor, action="eservices.question.deleted", obj=question, agency_id=survey.agency_id,
@@ -224,23 +225,23 @@ def _validate_answers(target: SurveyTarget, answers: Mapping[Any, Any]) -> dict[
         try:
             qid = int(raw_qid)
         except (TypeError, ValueError):
-            errors.append(MESSAGES_TH[EServiceErrorCode.BAD_QUESTION])
+            errors.append(str(MESSAGES[EServiceErrorCode.BAD_QUESTION]))
             continue
         if qid not in target.question_ids:
-            errors.append(MESSAGES_TH[EServiceErrorCode.BAD_QUESTION])
+            errors.append(str(MESSAGES[EServiceErrorCode.BAD_QUESTION]))
             continue
         try:
             score = int(raw_score)
         except (TypeError, ValueError):
             score = 0
         if isinstance(raw_score, bool) or not 1 <= score <= 5:
-            errors.append(MESSAGES_TH[EServiceErrorCode.BAD_SCORE])
+            errors.append(str(MESSAGES[EServiceErrorCode.BAD_SCORE]))
             continue
         cleaned[qid] = score
     if errors:
         raise ValidationError({"answers": sorted(set(errors))}, code=EServiceErrorCode.BAD_SCORE)
     if not cleaned:
-        raise ValidationError({"answers": MESSAGES_TH[EServiceErrorCode.NO_ANSWERS]}, code=EServiceErrorCode.NO_ANSWERS)
+        raise ValidationError({"answers": MESSAGES[EServiceErrorCode.NO_ANSWERS]}, code=EServiceErrorCode.NO_ANSWERS)
     return cleaned
 
 
@@ -257,7 +258,7 @@ def survey_response_submit(
     """
     target = survey_target(survey)
     if not target.is_open:
-        raise ValidationError(MESSAGES_TH[EServiceErrorCode.SURVEY_CLOSED], code=EServiceErrorCode.SURVEY_CLOSED)
+        raise ValidationError(MESSAGES[EServiceErrorCode.SURVEY_CLOSED], code=EServiceErrorCode.SURVEY_CLOSED)
     errors: dict[str, Any] = {}
     try:
         cleaned = _validate_answers(target, answers)
@@ -265,13 +266,13 @@ def survey_response_submit(
         errors.update(exc.message_dict)
     district_code = (district_code or "").strip()
     if district_code and district_code not in _district_codes():
-        errors["district"] = MESSAGES_TH[EServiceErrorCode.BAD_DISTRICT]
+        errors["district"] = MESSAGES[EServiceErrorCode.BAD_DISTRICT]
     channel_type = (channel_type or "").strip()
     if channel_type and channel_type not in ChannelType.values:
-        errors["channel_type"] = "ช่องทางที่เลือกไม่ถูกต้อง"
+        errors["channel_type"] = gettext("ช่องทางที่เลือกไม่ถูกต้อง")
     comment = (comment or "").strip()
     if len(comment) > COMMENT_MAX:
-        errors["comment"] = f"ข้อเสนอแนะยาวได้ไม่เกิน {COMMENT_MAX:,} ตัวอักษร"
+        errors["comment"] = gettext("ข้อเสนอแนะยาวได้ไม่เกิน %(max)s ตัวอักษร") % {"max": f"{COMMENT_MAX:,}"}
     if errors:
         if nonce:
             # A resend of a form that was stored already is thanked, whatever changed since.

@@ -19,7 +19,7 @@ from smartprovince.core.i18n import thai_choices
 from smartprovince.core.permissions import agencies_with_perm, require
 
 from ..choices import ChannelType
-from ..errors import MESSAGES_TH, EServiceErrorCode
+from ..errors import MESSAGES, EServiceErrorCode
 from ..models import EService, UsageStat
 
 IMPORT_HEADERS = ("รหัสงานบริการ", "ช่องทาง", "เดือน", "จำนวนรายการ")
@@ -38,7 +38,7 @@ def parse_month(value: Any) -> dt.date:
         return tc.month_start(dt.date(tc.normalize_year(value.year), value.month, 1))
     text = tc.from_thai_digits(str(value or "")).strip()
     if not text:
-        raise ValueError("ไม่ได้ระบุเดือน")
+        raise ValueError(gettext("ไม่ได้ระบุเดือน"))
     parts = text.replace("-", "/").split("/")
     if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
         a, b = (p.strip() for p in parts)
@@ -49,20 +49,20 @@ def parse_month(value: Any) -> dt.date:
     try:
         return tc.month_start(tc.parse_date(text))
     except ValueError:
-        raise ValueError(f"อ่านเดือนไม่ได้: {value!r} (ตัวอย่าง 10/2564 หรือ ต.ค. 2564)") from None
+        raise ValueError(gettext("อ่านเดือนไม่ได้: %(value)r (ตัวอย่าง 10/2564 หรือ ต.ค. 2564)") % {"value": value}) from None
 
 
 def parse_channel(value: Any) -> str:
     text = str(value or "").strip().lower()
     found = _CHANNEL_LOOKUP.get(text)
     if not found:
-        raise ValueError(f"ไม่รู้จักช่องทาง “{value}” (ใช้ชื่อตามรายการในแผ่นงาน “ช่องทาง”)")
+        raise ValueError(gettext("ไม่รู้จักช่องทาง “%(value)s” (ใช้ชื่อตามรายการในแผ่นงาน “ช่องทาง”)") % {"value": value})
     return found
 
 
 def parse_count(value: Any) -> int:
     if isinstance(value, bool):
-        raise ValueError("จำนวนรายการต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป")
+        raise ValueError(gettext("จำนวนรายการต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป"))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, str):
@@ -70,9 +70,9 @@ def parse_count(value: Any) -> int:
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise ValueError(f"จำนวนรายการต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป: {value!r}") from None
+        raise ValueError(gettext("จำนวนรายการต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป: %(value)r") % {"value": value}) from None
     if number < 0:
-        raise ValueError("จำนวนรายการต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป")
+        raise ValueError(gettext("จำนวนรายการต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป"))
     return number
 
 
@@ -104,11 +104,12 @@ class ImportResult:
 
 def _read_rows(data: bytes) -> list[tuple[int, tuple[Any, ...]]]:
     if len(data) > IMPORT_MAX_BYTES:
-        raise ValidationError(f"ไฟล์ใหญ่เกิน {IMPORT_MAX_BYTES // (1024 * 1024)} MB", code=EServiceErrorCode.IMPORT_FILE)
+        raise ValidationError(gettext("ไฟล์ใหญ่เกิน %(size)s MB") % {"size": IMPORT_MAX_BYTES // (1024 * 1024)},
+                              code=EServiceErrorCode.IMPORT_FILE)
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ValidationError(MESSAGES_TH[EServiceErrorCode.IMPORT_FILE], code=EServiceErrorCode.IMPORT_FILE) from None
+        raise ValidationError(MESSAGES[EServiceErrorCode.IMPORT_FILE], code=EServiceErrorCode.IMPORT_FILE) from None
     ws = wb.worksheets[0]
     rows: list[tuple[int, tuple[Any, ...]]] = []
     header_seen = False
@@ -123,7 +124,8 @@ def _read_rows(data: bytes) -> list[tuple[int, tuple[Any, ...]]]:
         rows.append((number, cells))
         if len(rows) > IMPORT_MAX_ROWS:
             wb.close()
-            raise ValidationError(f"ไฟล์มีเกิน {IMPORT_MAX_ROWS:,} แถว กรุณาแบ่งไฟล์", code=EServiceErrorCode.IMPORT_FILE)
+            raise ValidationError(gettext("ไฟล์มีเกิน %(max)s แถว กรุณาแบ่งไฟล์") % {"max": f"{IMPORT_MAX_ROWS:,}"},
+                                  code=EServiceErrorCode.IMPORT_FILE)
     wb.close()
     if not rows:
         raise ValidationError(gettext("ไม่พบข้อมูลในไฟล์ (แผ่นงานแรก)"), code=EServiceErrorCode.IMPORT_FILE)
@@ -135,7 +137,7 @@ def usage_import(*, actor: Any, data: bytes) -> ImportResult:
     """Import usage rows from an XLSX (columns: service code, channel, month, transactions).
 
     All or nothing: any bad row means nothing is written, and every bad row is reported with
-    its sheet row number and the reason in Thai.
+    its sheet row number and the reason (in the user's language).
     """
     require(actor, "eservices.usage:write")
     rows = _read_rows(data)
@@ -149,11 +151,11 @@ def usage_import(*, actor: Any, data: bytes) -> ImportResult:
         code = str(code_cell or "").strip()
         service = services.get(code)
         if not code:
-            problems.append("ไม่ได้ระบุรหัสงานบริการ")
+            problems.append(gettext("ไม่ได้ระบุรหัสงานบริการ"))
         elif service is None:
-            problems.append(f"ไม่พบงานบริการรหัส “{code}”")
+            problems.append(gettext("ไม่พบงานบริการรหัส “%(code)s”") % {"code": code})
         elif allowed is not None and service.agency_id not in allowed:
-            problems.append(f"งานบริการรหัส “{code}” ไม่ใช่ของหน่วยงานที่ท่านมีสิทธิ์บันทึก")
+            problems.append(gettext("งานบริการรหัส “%(code)s” ไม่ใช่ของหน่วยงานที่ท่านมีสิทธิ์บันทึก") % {"code": code})
         values: list[Any] = []
         for parser, cell in ((parse_channel, channel_cell), (parse_month, month_cell), (parse_count, count_cell)):
             try:
@@ -165,11 +167,11 @@ def usage_import(*, actor: Any, data: bytes) -> ImportResult:
         if not problems and service is not None:
             key = (service.pk, channel_type, month)
             if key in parsed:
-                problems.append(f"ซ้ำกับแถวที่ {parsed[key][0]} (งานบริการ ช่องทาง และเดือนเดียวกัน)")
+                problems.append(gettext("ซ้ำกับแถวที่ %(row)s (งานบริการ ช่องทาง และเดือนเดียวกัน)") % {"row": parsed[key][0]})
             else:
                 parsed[key] = (number, count)
         if problems:
-            result.errors.append(f"แถวที่ {number}: " + "; ".join(problems))
+            result.errors.append(gettext("แถวที่ %(row)s: %(error)s") % {"row": number, "error": "; ".join(problems)})
     if result.errors:
         raise ValidationError(result.errors, code=EServiceErrorCode.IMPORT_ROWS)
     existing = {

@@ -116,7 +116,7 @@ class SurveyFormView(PermissionRequiredMixin, View):
             data["form_token"] = abuse.issue_form_token(survey.pk)
             form = SurveyResponseForm(data, questions=questions)
             form.is_valid()
-            form.add_error(None, exc.message_th)
+            form.add_error(None, exc.message)
             return self._render(request, survey, form, status=400)
         district = form.cleaned_data.get("district")
         try:

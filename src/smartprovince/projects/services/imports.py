@@ -1,7 +1,8 @@
 """Bulk import of projects and their budget lines from the XLSX template.
 
-Every row is checked first; every problem is reported in Thai with its sheet, row and column;
-if any row fails nothing is imported (one transaction, rolled back)."""
+Every row is checked first; every problem is reported in the user's language with its sheet, row and
+column (sheet and column names stay Thai: they are those of the Thai template); if any row fails nothing
+is imported (one transaction, rolled back)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import get_language, gettext
 from openpyxl import load_workbook
 
 from smartprovince.agencies.models import Agency
-from smartprovince.core.i18n import thai_choices, thai_labels
+from smartprovince.core.i18n import error_text, thai_choices, thai_labels
 from smartprovince.core.models import Area
 from smartprovince.core.permissions import has_perm
 from smartprovince.core.thai_calendar import parse_date
@@ -105,29 +107,37 @@ def _decimal(value: Any) -> Decimal:
     try:
         number = Decimal(_text(value).replace(",", ""))
     except InvalidOperation:
-        raise ValueError("ต้องเป็นตัวเลข") from None
+        raise ValueError(gettext("ต้องเป็นตัวเลข")) from None
     if number < 0:
-        raise ValueError("ต้องไม่ติดลบ")
+        raise ValueError(gettext("ต้องไม่ติดลบ"))
     return number
 
 
+def _agency_name(agency: Agency) -> str:
+    return agency.name_en if get_language() == "en" and agency.name_en else agency.name_th
+
+
+def _row_error(sheet: str, row: int, text: str) -> str:
+    return gettext("แผ่น “%(sheet)s” แถว %(row)s: %(error)s") % {"sheet": sheet, "row": row, "error": text}
+
+
 def projects_import(*, actor: Any, file: IO[bytes]) -> ImportResult:
-    """Import the template; returns the created projects or the list of Thai errors (nothing imported)."""
+    """Import the template; returns the created projects or the list of errors (nothing imported)."""
     result = ImportResult()
     try:
         wb = load_workbook(io.BytesIO(file.read()), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types for a non-XLSX file
-        result.errors.append("อ่านไฟล์ไม่ได้ กรุณาใช้ไฟล์ .xlsx จากแบบฟอร์มนำเข้า")
+        result.errors.append(gettext("อ่านไฟล์ไม่ได้ กรุณาใช้ไฟล์ .xlsx จากแบบฟอร์มนำเข้า"))
         return result
     for name in (PROJECT_SHEET, BUDGET_SHEET):
         if name not in wb.sheetnames:
-            result.errors.append(f"ไม่พบแผ่นงาน “{name}” ในไฟล์ กรุณาใช้แบบฟอร์มนำเข้าของระบบ")
+            result.errors.append(gettext("ไม่พบแผ่นงาน “%(sheet)s” ในไฟล์ กรุณาใช้แบบฟอร์มนำเข้าของระบบ") % {"sheet": name})
     if result.errors:
         return result
     project_rows = _read(wb[PROJECT_SHEET], PROJECT_COLUMNS)
     budget_rows = _read(wb[BUDGET_SHEET], BUDGET_COLUMNS)
     if not project_rows:
-        result.errors.append(f"แผ่นงาน “{PROJECT_SHEET}” ไม่มีข้อมูลโครงการ (เริ่มกรอกที่แถว 3)")
+        result.errors.append(gettext("แผ่นงาน “%(sheet)s” ไม่มีข้อมูลโครงการ (เริ่มกรอกที่แถว 3)") % {"sheet": PROJECT_SHEET})
         return result
 
     agencies = {a.code.upper(): a for a in Agency.objects.filter(is_active=True)}
@@ -140,7 +150,9 @@ def projects_import(*, actor: Any, file: IO[bytes]) -> ImportResult:
 
     def err(sheet: str, row: int, columns: tuple[tuple[str, str, str], ...], key: str, text: str) -> None:
         index = [c[0] for c in columns].index(key)
-        result.errors.append(f"แผ่น “{sheet}” แถว {row} คอลัมน์ {_col_letter(index)} ({columns[index][1].rstrip('*')}): {text}")
+        result.errors.append(gettext("แผ่น “%(sheet)s” แถว %(row)s คอลัมน์ %(column)s (%(header)s): %(error)s") % {
+            "sheet": sheet, "row": row, "column": _col_letter(index), "header": columns[index][1].rstrip("*"), "error": text,
+        })
 
     parsed: list[tuple[int, str, dict[str, Any]]] = []
     seen_refs: set[str] = set()
@@ -149,43 +161,44 @@ def projects_import(*, actor: Any, file: IO[bytes]) -> ImportResult:
         bad = False
         for key, _, _ in PROJECT_COLUMNS:
             if key in REQUIRED and _text(raw[key]) == "":
-                err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, key, "ต้องกรอก")
+                err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, key, gettext("ต้องกรอก"))
                 bad = True
         if bad:
             continue
         ref = _text(raw["ref"])
         if ref in seen_refs:
-            err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "ref", f"เลขอ้างอิง “{ref}” ซ้ำกับแถวก่อนหน้า")
+            err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "ref", gettext("เลขอ้างอิง “%(ref)s” ซ้ำกับแถวก่อนหน้า") % {"ref": ref})
         seen_refs.add(ref)
         agency = agencies.get(_text(raw["agency"]).upper())
         if agency is None:
-            err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "agency", f"ไม่พบหน่วยงานรหัส “{_text(raw['agency'])}”")
+            err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "agency", gettext("ไม่พบหน่วยงานรหัส “%(code)s”") % {"code": _text(raw["agency"])})
         elif not has_perm(actor, "projects.project:write", agency.pk):
-            err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "agency", f"ท่านไม่มีสิทธิ์นำเข้าโครงการของ{agency.name_th}")
+            err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "agency", gettext("ท่านไม่มีสิทธิ์นำเข้าโครงการของ%(agency)s") % {"agency": _agency_name(agency)})
         data["agency"] = agency
         strategy_text = _text(raw["strategy"])
         strategy = strategies.get(int(strategy_text)) if strategy_text.isdigit() else None
         if strategy is None:
-            err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "strategy", f"ไม่พบยุทธศาสตร์ที่ “{strategy_text}” ในแผนปัจจุบัน (1–{len(strategies)})")
+            err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "strategy", gettext("ไม่พบยุทธศาสตร์ที่ “%(number)s” ในแผนปัจจุบัน (1–%(count)s)") % {
+                "number": strategy_text, "count": len(strategies)})
         data["strategy"] = strategy
         for key in ("start_date", "end_date"):
             try:
                 data[key] = _date(raw[key])
             except ValueError as exc:
-                err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, key, str(exc))
+                err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, key, error_text(exc))
         if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
-            err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "end_date", "วันสิ้นสุดต้องไม่ก่อนวันเริ่มโครงการ")
+            err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "end_date", gettext("วันสิ้นสุดต้องไม่ก่อนวันเริ่มโครงการ"))
         codes = []
         for item in filter(None, (t.strip() for t in _text(raw["districts"]).replace("อำเภอ", "").split(","))):
             code = item if item in district_codes else districts.get(item)
             if code is None:
-                err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "districts", f"ไม่พบอำเภอ “{item}” ในจังหวัด")
+                err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "districts", gettext("ไม่พบอำเภอ “%(district)s” ในจังหวัด") % {"district": item})
             codes.append(code)
         data["districts"] = codes
         aligns = [t.strip() for t in _text(raw["alignments"]).split(",") if t.strip()]
         for code in aligns:
             if code not in references:
-                err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "alignments", f"ไม่พบประเด็นแผนระดับชาติรหัส “{code}”")
+                err(PROJECT_SHEET, row_no, PROJECT_COLUMNS, "alignments", gettext("ไม่พบประเด็นแผนระดับชาติรหัส “%(code)s”") % {"code": code})
         data["alignments"] = aligns
         for key in ("name_th", "officer_name", "officer_position", "officer_phone", "officer_email",
                     "rationale_th", "objectives_th", "target_group_th"):
@@ -198,27 +211,28 @@ def projects_import(*, actor: Any, file: IO[bytes]) -> ImportResult:
         bad = False
         for key, _, _ in BUDGET_COLUMNS:
             if key in REQUIRED and _text(raw[key]) == "":
-                err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, key, "ต้องกรอก")
+                err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, key, gettext("ต้องกรอก"))
                 bad = True
         if bad:
             continue
         ref = _text(raw["ref"])
         if ref not in seen_refs:
-            err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, "ref", f"ไม่พบโครงการเลขอ้างอิง “{ref}” ในแผ่นโครงการ")
+            err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, "ref", gettext("ไม่พบโครงการเลขอ้างอิง “%(ref)s” ในแผ่นโครงการ") % {"ref": ref})
         fy = _text(raw["fiscal_year_be"])
         if not (fy.isdigit() and 2400 < int(fy) < 2700):
-            err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, "fiscal_year_be", "ต้องเป็นปี พ.ศ. 4 หลัก เช่น 2565")
+            err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, "fiscal_year_be", gettext("ต้องเป็นปี พ.ศ. 4 หลัก เช่น 2565"))
         else:
             data["fiscal_year_be"] = int(fy)
         source = sources.get(_text(raw["source"]))
         if source is None:
-            err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, "source", f"แหล่งงบประมาณต้องเป็น {' / '.join(thai_labels(BudgetLine.Source.choices))}")
+            err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, "source", gettext("แหล่งงบประมาณต้องเป็น %(sources)s") % {
+                "sources": " / ".join(thai_labels(BudgetLine.Source.choices))})
         data["source"] = source
         for key in ("planned", "allocated"):
             try:
                 data[key] = _decimal(raw[key] if _text(raw[key]) else "0")
             except ValueError as exc:
-                err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, key, str(exc))
+                err(BUDGET_SHEET, row_no, BUDGET_COLUMNS, key, error_text(exc))
         data["note_th"] = _text(raw["note_th"])[:300]
         budgets.append((row_no, ref, data))
     if result.errors:
@@ -233,7 +247,7 @@ def projects_import(*, actor: Any, file: IO[bytes]) -> ImportResult:
                     by_ref[ref] = project_create(actor=actor, **data)
                     rows_of[ref] = row_no
                 except ValidationError as exc:
-                    result.errors.extend(f"แผ่น “{PROJECT_SHEET}” แถว {row_no}: {m}" for m in exc.messages)
+                    result.errors.extend(_row_error(PROJECT_SHEET, row_no, m) for m in exc.messages)
             for row_no, ref, data in budgets:
                 if ref not in by_ref:
                     continue
@@ -241,7 +255,7 @@ def projects_import(*, actor: Any, file: IO[bytes]) -> ImportResult:
                     budget_line_save(actor=actor, project=by_ref[ref], **data)
                     result.budget_lines += 1
                 except ValidationError as exc:
-                    result.errors.extend(f"แผ่น “{BUDGET_SHEET}” แถว {row_no}: {m}" for m in exc.messages)
+                    result.errors.extend(_row_error(BUDGET_SHEET, row_no, m) for m in exc.messages)
             if result.errors:
                 raise _Rollback
             result.projects = list(by_ref.values())

@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from smartprovince.core.audit import audit_log, diff, snapshot
+from smartprovince.core.i18n import month_text
 from smartprovince.core.permissions import require
-from smartprovince.core.thai_calendar import fiscal_year_be, month_label, month_start
+from smartprovince.core.thai_calendar import fiscal_year_be, month_start
 
 from ..errors import ProjectErrorCode, message
 from ..evidence import check_evidence
@@ -65,7 +66,7 @@ def check_report_rules(report: ProgressReport) -> None:
     prev = previous_report(report)
     if prev is not None and report.progress_percent < prev.progress_percent and not report.progress_decrease_reason.strip():
         errors.setdefault("progress_decrease_reason", []).append(message(
-            ProjectErrorCode.PROGRESS_DECREASE, prev=prev.progress_percent, month=month_label(prev.month)))
+            ProjectErrorCode.PROGRESS_DECREASE, prev=prev.progress_percent, month=month_text(prev.month)))
     allocated = allocated_for(report.project, report.fiscal_year_be)
     if report.disbursed_cumulative > allocated and not report.over_disbursement_reason.strip():
         errors.setdefault("over_disbursement_reason", []).append(message(
@@ -80,7 +81,7 @@ def check_report_rules(report: ProgressReport) -> None:
 
 
 def _check_month(project: Project, month: dt.date) -> None:
-    label = month_label(month, "long")
+    label = month_text(month, "long")
     if project.status not in REPORTING_STATUSES:
         raise ValidationError(
             message(ProjectErrorCode.REPORT_NOT_REPORTING, status=Project.Status(project.status).label),
@@ -130,7 +131,7 @@ def report_save(
     if report is None:
         _check_month(project, month)
         if ProgressReport.objects.filter(project=project, month=month).exists():
-            raise ValidationError({"month": message(ProjectErrorCode.REPORT_DUPLICATE, month=month_label(month, "long"))},
+            raise ValidationError({"month": message(ProjectErrorCode.REPORT_DUPLICATE, month=month_text(month, "long"))},
                                   code=ProjectErrorCode.REPORT_DUPLICATE)
         report = ProgressReport(
             project=project, month=month, fiscal_year_be=fiscal_year_be(month),

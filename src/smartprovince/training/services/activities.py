@@ -30,11 +30,11 @@ def _validate(activity: PublicActivity) -> None:
     if activity.district_id and len(activity.district_id) != 4:
         errors["district"] = msg(TrainingErrorCode.NOT_A_DISTRICT)
     if activity.ends_on and activity.ends_on < activity.held_on:
-        errors["ends_on"] = "วันที่สิ้นสุดต้องไม่ก่อนวันที่จัด"
+        errors["ends_on"] = gettext("วันที่สิ้นสุดต้องไม่ก่อนวันที่จัด")
     if activity.participants is not None and activity.participants <= 0:
-        errors["participants"] = "จำนวนผู้เข้าร่วมต้องมากกว่า 0"
+        errors["participants"] = gettext("จำนวนผู้เข้าร่วมต้องมากกว่า 0")
     if not activity.topic_list:
-        errors["topics_th"] = "กรุณาระบุหัวข้ออย่างน้อยหนึ่งหัวข้อ"
+        errors["topics_th"] = gettext("กรุณาระบุหัวข้ออย่างน้อยหนึ่งหัวข้อ")
     if errors:
         raise ValidationError(errors)
 
@@ -76,7 +76,7 @@ def activity_update(*, actor: Any, activity: PublicActivity, **data: Any) -> Pub
 def activity_photo_add(*, actor: Any, activity: PublicActivity, image: UploadedFile, caption_th: str = "") -> ActivityPhoto:
     require(actor, "training.activity:write", activity.agency_id)
     if activity.photos.count() >= MAX_PHOTOS:
-        raise ValidationError({"image": f"แนบภาพได้ไม่เกิน {MAX_PHOTOS} ภาพต่อกิจกรรม"})
+        raise ValidationError({"image": gettext("แนบภาพได้ไม่เกิน %(count)s ภาพต่อกิจกรรม") % {"count": MAX_PHOTOS}})
     if image.size and image.size > MAX_PHOTO_BYTES:
         raise ValidationError({"image": gettext("ไฟล์ภาพต้องไม่เกิน 5 MB")})
     photo = ActivityPhoto(activity=activity, image=image, caption_th=caption_th.strip())

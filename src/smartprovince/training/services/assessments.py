@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from smartprovince.core.audit import audit_log, diff, snapshot
 from smartprovince.core.permissions import require
@@ -34,7 +35,7 @@ def policy_update(*, actor: Any, min_level: int, level_bounds: list[float], cour
     require(actor, "training.framework:write")
     errors = rules.validate_level_bounds(level_bounds)
     if errors:
-        raise ValidationError({"level_bounds": errors})
+        raise ValidationError({"level_bounds": [gettext(e) for e in errors]})
     policy = policy_get()
     fields = ("min_level", "level_bounds", "course_counts")
     before = snapshot(policy, fields)
@@ -69,7 +70,7 @@ def assessment_record(
         try:
             value = Decimal(str(raw))
         except InvalidOperation:
-            errors.append(f"{area.name_th}: คะแนนต้องเป็นตัวเลข")
+            errors.append(f"{area.name_th}: " + gettext("คะแนนต้องเป็นตัวเลข"))
             continue
         if not Decimal(0) <= value <= Decimal(100):
             errors.append(f"{area.name_th}: {msg(TrainingErrorCode.SCORE_RANGE)}")

@@ -66,7 +66,7 @@ def _session_validate(session: Session) -> None:
     session.full_clean(exclude=["agency", "course"])
     errors: dict[str, str] = {}
     if session.ends_on < session.starts_on:
-        errors["ends_on"] = "วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่ม"
+        errors["ends_on"] = gettext("วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่ม")
     if session.is_online and not session.online_url and session.course.mode != Course.Mode.SELF_PACED:
         errors["online_url"] = msg(TrainingErrorCode.ONLINE_NEEDS_URL)
     if not session.is_online and not session.place_th.strip():
@@ -74,7 +74,7 @@ def _session_validate(session: Session) -> None:
     if session.district_id and len(session.district_id) != 4:
         errors["district"] = msg(TrainingErrorCode.NOT_A_DISTRICT)
     if session.capacity is not None and session.capacity <= 0:
-        errors["capacity"] = "จำนวนที่รับต้องมากกว่า 0"
+        errors["capacity"] = gettext("จำนวนที่รับต้องมากกว่า 0")
     if errors:
         raise ValidationError(errors)
 
@@ -131,7 +131,8 @@ def enrolment_add(*, actor: Any, session: Session, people: Sequence[Person]) -> 
         raise ValidationError(errors, code=TrainingErrorCode.ALREADY_ENROLLED)
     if len(taken) + len(people) > session.capacity:
         raise ValidationError(
-            f"{msg(TrainingErrorCode.SESSION_FULL)} (รับ {session.capacity} คน ลงทะเบียนแล้ว {len(taken)} คน)",
+            gettext("%(error)s (รับ %(capacity)s คน ลงทะเบียนแล้ว %(taken)s คน)")
+            % {"error": msg(TrainingErrorCode.SESSION_FULL), "capacity": session.capacity, "taken": len(taken)},
             code=TrainingErrorCode.SESSION_FULL,
         )
     created = [Enrolment.objects.create(session=session, person=p) for p in people]
@@ -171,15 +172,15 @@ def attendance_record(*, actor: Any, session: Session, rows: Sequence[Attendance
         e = enrolments.get(row.enrolment_id)
         name = e.person.full_name if e else str(row.enrolment_id)
         if e is None:
-            errors.append(f"ไม่พบผู้ลงทะเบียนรหัส {row.enrolment_id} ในรุ่นนี้")
+            errors.append(gettext("ไม่พบผู้ลงทะเบียนรหัส %(id)s ในรุ่นนี้") % {"id": row.enrolment_id})
         elif row.status not in Enrolment.Status.values:
-            errors.append(f"{name}: ผลการอบรมไม่ถูกต้อง")
+            errors.append(f"{name}: " + gettext("ผลการอบรมไม่ถูกต้อง"))
         elif row.score is not None and not Decimal(0) <= row.score <= Decimal(100):
             errors.append(f"{name}: {msg(TrainingErrorCode.SCORE_RANGE)}")
         elif row.hours_attended is not None and (row.hours_attended < 0 or row.hours_attended > session.course.hours):
-            errors.append(f"{name}: ชั่วโมงที่เข้าอบรมต้องอยู่ระหว่าง 0 ถึง {session.course.hours}")
+            errors.append(f"{name}: " + gettext("ชั่วโมงที่เข้าอบรมต้องอยู่ระหว่าง 0 ถึง %(hours)s") % {"hours": session.course.hours})
         elif hasattr(e, "certificate") and row.status != Enrolment.Status.COMPLETED:
-            errors.append(f"{name}: ออกวุฒิบัตรแล้ว ต้องเพิกถอนวุฒิบัตรก่อนเปลี่ยนผล")
+            errors.append(f"{name}: " + gettext("ออกวุฒิบัตรแล้ว ต้องเพิกถอนวุฒิบัตรก่อนเปลี่ยนผล"))
     if errors:
         raise ValidationError(errors)
     changed: dict[int, Any] = {}

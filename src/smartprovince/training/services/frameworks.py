@@ -45,7 +45,7 @@ def framework_new_version(*, actor: Any, framework: SkillFramework, version: str
     if not version:
         raise ValidationError({"version": gettext("กรุณาระบุฉบับ")})
     if SkillFramework.objects.filter(code=framework.code, version=version).exists():
-        raise ValidationError({"version": f"มีกรอบ {framework.code} ฉบับ {version} อยู่แล้ว"})
+        raise ValidationError({"version": gettext("มีกรอบ %(code)s ฉบับ %(version)s อยู่แล้ว") % {"code": framework.code, "version": version}})
     copy = SkillFramework(code=framework.code, version=version, **{f: getattr(framework, f) for f in FRAMEWORK_FIELDS})
     copy.full_clean()
     copy.save()

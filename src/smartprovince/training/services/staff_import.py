@@ -88,18 +88,20 @@ def _parse_value(name: str, value: Any) -> Any:
             try:
                 return value.replace(year=year) if year != value.year else value
             except ValueError:
-                raise ValueError("วันที่เริ่มปฏิบัติงานไม่ถูกต้อง") from None
+                raise ValueError(gettext("วันที่เริ่มปฏิบัติงานไม่ถูกต้อง")) from None
         try:
             return parse_date(_cell_text(value))
         except ValueError:
-            raise ValueError(f"วันที่เริ่มปฏิบัติงาน “{_cell_text(value)}” ไม่ถูกต้อง (ตัวอย่าง 01/10/2564)") from None
+            raise ValueError(
+                gettext("วันที่เริ่มปฏิบัติงาน “%(value)s” ไม่ถูกต้อง (ตัวอย่าง 01/10/2564)") % {"value": _cell_text(value)}
+            ) from None
     text = _cell_text(value)
     if name in _CHOICE_ALIASES and text:
         aliases = _CHOICE_ALIASES[name]
         key = text if text in aliases else text.upper().replace("_", "-")
         if key not in aliases:
             label = {c[1]: c[0] for c in COLUMNS}[name]
-            raise ValueError(f"{label} “{text}” ไม่ถูกต้อง (ใช้ {_CHOICE_HINT[name]})")
+            raise ValueError(gettext("%(column)s “%(value)s” ไม่ถูกต้อง (ใช้ %(hint)s)") % {"column": label, "value": text, "hint": _CHOICE_HINT[name]})
         return aliases[key]
     return text
 
@@ -109,12 +111,12 @@ def read_rows(fileobj: IO[bytes]) -> tuple[list[tuple[int, dict[str, Any]]], lis
     try:
         wb = load_workbook(fileobj, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        return [], ["ไฟล์ไม่ใช่ไฟล์ Excel (.xlsx) ที่อ่านได้ กรุณาใช้แบบฟอร์มนำเข้าบุคลากร"]
+        return [], [gettext("ไฟล์ไม่ใช่ไฟล์ Excel (.xlsx) ที่อ่านได้ กรุณาใช้แบบฟอร์มนำเข้าบุคลากร")]
     ws = wb.worksheets[0]
     rows = ws.iter_rows(values_only=True)
     header = next(rows, None)
     if header is None:
-        return [], ["ไฟล์ว่างเปล่า"]
+        return [], [gettext("ไฟล์ว่างเปล่า")]
     labels = [_cell_text(h) for h in header]
     index: dict[str, int] = {}
     missing = []
@@ -126,7 +128,7 @@ def read_rows(fileobj: IO[bytes]) -> tuple[list[tuple[int, dict[str, Any]]], lis
         else:
             missing.append(label)
     if missing:
-        return [], ["ไม่พบคอลัมน์: " + ", ".join(missing) + " (แถวแรกต้องเป็นหัวคอลัมน์ตามแบบฟอร์ม)"]
+        return [], [gettext("ไม่พบคอลัมน์: %(columns)s (แถวแรกต้องเป็นหัวคอลัมน์ตามแบบฟอร์ม)") % {"columns": ", ".join(missing)}]
     result = []
     for number, row in enumerate(rows, start=2):
         values = {name: (row[i] if i < len(row) else None) for name, i in index.items()}
@@ -134,10 +136,10 @@ def read_rows(fileobj: IO[bytes]) -> tuple[list[tuple[int, dict[str, Any]]], lis
             continue
         result.append((number, values))
         if len(result) > MAX_ROWS:
-            return [], [f"ไฟล์มีเกิน {MAX_ROWS:,} แถว กรุณาแบ่งไฟล์"]
+            return [], [gettext("ไฟล์มีเกิน %(max)s แถว กรุณาแบ่งไฟล์") % {"max": f"{MAX_ROWS:,}"}]
     wb.close()
     if not result:
-        return [], ["ไม่พบข้อมูลบุคลากรในไฟล์ (มีแต่หัวคอลัมน์)"]
+        return [], [gettext("ไม่พบข้อมูลบุคลากรในไฟล์ (มีแต่หัวคอลัมน์)")]
     return result, []
 
 
@@ -160,7 +162,7 @@ def validate_rows(*, agency: Agency, rows: list[tuple[int, dict[str, Any]]]) -> 
                 row_errors.append(str(exc))
                 continue
             if required and data[name] in ("", None):
-                row_errors.append(f"ไม่ได้กรอก{label.split(' (')[0]}")
+                row_errors.append(gettext("ไม่ได้กรอก%(column)s") % {"column": label.split(" (")[0]})
         if not row_errors:
             try:
                 person = person_build(agency=agency, data=data)
@@ -169,13 +171,14 @@ def validate_rows(*, agency: Agency, rows: list[tuple[int, dict[str, Any]]]) -> 
             else:
                 key = (person.first_name_th, person.last_name_th)
                 if key in existing:
-                    row_errors.append(f"{person.first_name_th} {person.last_name_th} มีอยู่ในทะเบียนบุคลากรของหน่วยงานแล้ว")
+                    row_errors.append(gettext("%(name)s มีอยู่ในทะเบียนบุคลากรของหน่วยงานแล้ว") % {
+                        "name": f"{person.first_name_th} {person.last_name_th}"})
                 elif key in seen:
-                    row_errors.append(f"ชื่อซ้ำกับแถวที่ {seen[key]}")
+                    row_errors.append(gettext("ชื่อซ้ำกับแถวที่ %(row)s") % {"row": seen[key]})
                 else:
                     seen[key] = number
                     people.append(person)
-        errors.extend(f"แถวที่ {number}: {e}" for e in row_errors)
+        errors.extend(gettext("แถวที่ %(row)s: %(error)s") % {"row": number, "error": e} for e in row_errors)
     return people, errors
 
 
