@@ -1,7 +1,8 @@
 """The audit log: every service writes one ``AuditEvent`` per write (STYLE.md §2).
 
 Field-level history of each domain model is kept by django-simple-history as well; the object
-history page shows both.
+history page shows both. Each event also moves the data version of its app (``core.dataversion``),
+which is what keeps cached read models such as the executive dashboard's roll-ups current.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from django.db import models
 
+from . import dataversion
 from .models import AuditEvent
 
 
@@ -51,6 +53,7 @@ def audit_log(
     if agency_id is None:
         agency_id = getattr(obj, "agency_id", None)
     user = actor if getattr(actor, "is_authenticated", False) else None
+    dataversion.bump(action.split(".", 1)[0])
     return AuditEvent.objects.create(
         actor=user,
         action=action,

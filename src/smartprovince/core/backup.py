@@ -25,6 +25,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from . import dataversion
+
 EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "django_tasks_database", "axes"]
 FORMAT_VERSION = 1
 
@@ -119,6 +121,7 @@ def backup_restore(path: Path, *, force: bool = False) -> dict[str, Any]:
         with transaction.atomic():
             if force:
                 _flush_domain_data()
+            dataversion.forget()  # the backup's own versions (or fresh ones) replace this database's
             call_command("loaddata", str(root / "db.json"), verbosity=0)
             for label, module in _app_modules():
                 source = root / "apps" / label

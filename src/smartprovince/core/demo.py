@@ -17,6 +17,7 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
+from . import dataversion
 from .sitestate import demo_mark
 
 DEMO_PASSWORD = "demo-password"  # noqa: S105 - printed by make run, demo only
@@ -64,4 +65,5 @@ def load_demo(*, seed: int = 2565, today: dt.date | None = None, stdout: Any = N
             continue
         with transaction.atomic():
             module.load_demo(rng=rng, today=today, stdout=stdout)
+    dataversion.bump_all()  # demo rows are written directly, not through the (audited) services
     demo_mark(True)

@@ -10,6 +10,9 @@
   text is NFKC-equal to the original.
 * Speed: HarfBuzz widths are cached per document (fpdf2 measures a line again for every character
   it adds, so a big table otherwise shapes the same prefixes hundreds of thousands of times).
+  Text with no right-to-left character skips fpdf2's bidi pass (it would return the text as one
+  left-to-right run). fpdf2 lays every table cell out twice, once without writing to measure the
+  row heights: in that pass a line is not shaped and drawn, only the cursor moves as it would.
 
     pdf = ThaiPdf(title="แผนปฏิบัติการ …", footer_text="…")
     pdf.add_page()
@@ -25,13 +28,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import types
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from fpdf import FPDF
-from fpdf.enums import TableCellFillMode
+from fpdf.enums import Align, TableCellFillMode, TextDirection, XPos, YPos
 from fpdf.fonts import FontFace, TTFFont
 
 from .thai_calendar import format_date
@@ -41,6 +46,11 @@ SARA_AM = ("\u0e33", "\u0e4d\u0e32")
 HEADER_FILL = (233, 227, 243)
 FAMILY = "Sarabun"
 RGB = tuple[int, int, int]
+# Characters outside these ranges may be right-to-left, Arabic digits or bidi controls (U+202A…,
+# U+2066…): text made only of these ranges (Latin, Thai, common punctuation, ZWSP) is one LTR run.
+_NOT_PLAIN_LTR = re.compile("[^\u0000-\u058f\u0e00-\u0e7f\u200b\u2010-\u2027\u2030-\u205e]")
+_PLAIN_X = frozenset({XPos.LEFT, XPos.RIGHT, XPos.LMARGIN, XPos.RMARGIN})
+_PLAIN_Y = frozenset({YPos.TOP, YPos.LAST, YPos.NEXT, YPos.TMARGIN, YPos.BMARGIN})
 
 
 @lru_cache(maxsize=1)
@@ -173,6 +183,49 @@ class ThaiPdf(FPDF):
 
     def normalize_text(self, text: str) -> str:
         return super().normalize_text(text_layer(text))
+
+    def _preload_bidirectional_text(self, text: str, markdown: bool) -> Any:
+        shaping = self.text_shaping
+        if not shaping or shaping["direction"] or _NOT_PLAIN_LTR.search(text):
+            return super()._preload_bidirectional_text(text, markdown)
+        shaping["paragraph_direction"] = shaping["fragment_direction"] = TextDirection.LTR
+        emphasis = ("B" in self.font_style, "I" in self.font_style, self.strikethrough, self.underline)
+        return tuple(self._preload_font_styles(text, markdown, _initial_emphasis=emphasis))
+
+    def _render_styled_text_line(self, text_line: Any, h: float | None = None, border: Any = 0,
+                                 new_x: XPos = XPos.RIGHT, new_y: YPos = YPos.TOP, *args: Any, **kwargs: Any) -> bool:
+        """While fpdf2 measures (writing disabled, e.g. a table's row heights), only move the cursor."""
+        writing = isinstance(self._out, types.MethodType)
+        if (writing or args or kwargs.get("center") or kwargs.get("prevent_font_change") or new_x not in _PLAIN_X
+                or new_y not in _PLAIN_Y or text_line.align == Align.X or h is None or text_line.max_width is None):
+            return super()._render_styled_text_line(text_line, h, border, new_x, new_y, *args, **kwargs)
+        w = text_line.max_width
+        if w == 0:
+            w = self.w - self.r_margin - self.x
+        page_break = self._perform_page_break_if_need_be(h)
+        # the font bookkeeping of a drawn line (the page's font resources), without drawing it
+        font, size, style = self.current_font, self.font_size_pt, self.font_style
+        for frag in text_line.fragments:
+            if not self.current_font_is_set_on_page:
+                font, size, style = self.current_font, self.font_size_pt, self.font_style = (
+                    frag.font, frag.font_size_pt, frag.font_style)
+                self._set_font_for_page(font, size)
+            elif (font, size, style) != (frag.font, frag.font_size_pt, frag.font_style):
+                font, size, style = frag.font, frag.font_size_pt, frag.font_style
+                self._set_font_for_page(font, size, wrap_in_text_object=False)
+        if new_x == XPos.RIGHT:
+            self.x += w
+        elif new_x == XPos.LMARGIN:
+            self.x = self.l_margin
+        elif new_x == XPos.RMARGIN:
+            self.x = self.w - self.r_margin
+        if new_y == YPos.NEXT:
+            self.y += h
+        elif new_y == YPos.TMARGIN:
+            self.y = self.t_margin
+        elif new_y == YPos.BMARGIN:
+            self.y = self.h - self.b_margin
+        return bool(page_break)
 
     def multi_cell(self, w: float, h: float | None = None, text: str = "", *args: Any, **kwargs: Any) -> Any:
         """Pure ASCII text (numbers, codes, URLs) needs no shaping: it is laid out without HarfBuzz

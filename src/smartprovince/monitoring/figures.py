@@ -12,6 +12,9 @@ from typing import Any
 from . import status as st
 from .selectors.indicators import IndicatorRow
 from .selectors.overview import Overview
+from .selectors.summary import DashboardSummary
+
+Rollup = Overview | DashboardSummary
 
 BRAND = "#5b2a86"
 PLANNED = "#b9a5d6"
@@ -50,7 +53,7 @@ def goal_trend(row: IndicatorRow, url: str) -> dict[str, Any]:
     }
 
 
-def projects_by_status(ov: Overview, url: Callable[[str], str]) -> dict[str, Any]:
+def projects_by_status(ov: Rollup, url: Callable[[str], str]) -> dict[str, Any]:
     items = [(s, label, n) for s, label, n in ov.by_status if n]
     return {
         "data": [{
@@ -61,7 +64,7 @@ def projects_by_status(ov: Overview, url: Callable[[str], str]) -> dict[str, Any
     }
 
 
-def budget_by_strategy(ov: Overview, url: Callable[[int], str]) -> dict[str, Any]:
+def budget_by_strategy(ov: Rollup, url: Callable[[int], str]) -> dict[str, Any]:
     labels = [f"ยุทธศาสตร์ที่ {s.number}" for s, _ in ov.by_strategy]
     links = [url(s.pk) for s, _ in ov.by_strategy]
     return {
@@ -75,7 +78,7 @@ def budget_by_strategy(ov: Overview, url: Callable[[int], str]) -> dict[str, Any
     }
 
 
-def budget_by_agency(ov: Overview, url: Callable[[int], str], top: int = 15) -> dict[str, Any]:
+def budget_by_agency(ov: Rollup, url: Callable[[int], str], top: int = 15) -> dict[str, Any]:
     rows = ov.by_agency[:top][::-1]
     names = [name for _, name, _ in rows]
     links = [url(aid) for aid, _, _ in rows]
@@ -93,7 +96,7 @@ def budget_by_agency(ov: Overview, url: Callable[[int], str], top: int = 15) -> 
     }
 
 
-def on_time_by_agency(ov: Overview, url: Callable[[int], str]) -> dict[str, Any]:
+def on_time_by_agency(ov: Rollup, url: Callable[[int], str]) -> dict[str, Any]:
     rows = sorted(((aid, name, t) for aid, name, t in ov.by_agency if t.reports_due), key=lambda r: (r[2].on_time_rate or 0))
     rows = rows[:20][::-1]
     colours = [
@@ -112,7 +115,7 @@ def on_time_by_agency(ov: Overview, url: Callable[[int], str]) -> dict[str, Any]
     }
 
 
-def by_district(ov: Overview, url: Callable[[str], str]) -> dict[str, Any]:
+def by_district(ov: Rollup, url: Callable[[str], str]) -> dict[str, Any]:
     rows = ov.by_district
     names = [r.name for r in rows]
     links = [url(r.code or "none") for r in rows]

@@ -27,7 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from smartprovince.core.thai_calendar import Period, add_months, fiscal_year_range, month_end, month_start
@@ -56,17 +56,23 @@ def report_due_date(month: dt.date) -> dt.date:
     return min(following + dt.timedelta(days=DUE_DAY - 1), month_end(following))
 
 
+def _month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+@lru_cache(maxsize=64)
+def _last_due_month(as_of: dt.date) -> int:
+    """Index of the last month whose report fell due before ``as_of`` (a month's report is due in
+    the following month, so it is the previous month or the one before)."""
+    previous = add_months(as_of, -1)
+    return _month_index(previous) - (0 if report_due_date(previous) < as_of else 1)
+
+
 def months_due(start: dt.date, end: dt.date, period: Period, as_of: dt.date) -> int:
     """Months of the project inside the period whose report due date is before ``as_of``."""
-    lo = max(month_start(start), month_start(period.start))
-    hi = min(end, period.end)
-    count = 0
-    current = lo
-    while current <= hi:
-        if report_due_date(current) < as_of:
-            count += 1
-        current = add_months(current, 1)
-    return count
+    lo = _month_index(max(month_start(start), month_start(period.start)))
+    hi = min(_month_index(min(end, period.end)), _last_due_month(as_of))
+    return max(0, hi - lo + 1)
 
 
 @dataclass(frozen=True)
@@ -161,13 +167,15 @@ def project_facts(period: Period, *, as_of: dt.date, agency_ids: set[int] | None
     return facts
 
 
-def project_districts(project_ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
-    """``{project_id: [(district code, name), ...]}`` in one query."""
+def project_districts(project_ids: Iterable[int] | QuerySet[Any]) -> dict[int, list[tuple[str, str]]]:
+    """``{project_id: [(district code, name), ...]}`` in one query (``project_ids`` may be a
+    ``values("pk")`` queryset, used as a subquery)."""
     from smartprovince.projects.models import Project
 
     result: dict[int, list[tuple[str, str]]] = defaultdict(list)
     through = Project.districts.through
-    for pid, code, name in through.objects.filter(project_id__in=list(project_ids)).values_list(
+    ids = project_ids if isinstance(project_ids, QuerySet) else list(project_ids)
+    for pid, code, name in through.objects.filter(project_id__in=ids).values_list(
         "project_id", "area__code", "area__name_th"
     ):
         result[pid].append((code, name))

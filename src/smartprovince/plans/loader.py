@@ -16,6 +16,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from smartprovince.core import dataversion
 from smartprovince.core.audit import audit_log
 
 from .models import (
@@ -231,6 +232,7 @@ def load_plan(path: Path, *, actor: Any = None, reference_dir: Path | None = Non
             Plan.objects.filter(pk=plan.pk).update(loaded_at=timezone.now())
         if not Plan.objects.filter(is_current=True).exclude(pk=plan.pk).exists():
             Plan.objects.filter(pk=plan.pk, is_current=False).update(is_current=True)
+        dataversion.bump("plans")  # is_current and loaded_at are set without an audit event
         plan.refresh_from_db()
         result.plan = plan
     return result

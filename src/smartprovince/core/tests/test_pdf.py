@@ -125,3 +125,38 @@ def test_qr_code_is_an_image_and_ascii_text_is_extractable():
     assert len(reader.pages[0].images) == 1
     assert "https://x.go.th/%E0%B8%95%E0%B8%A3%E0%B8%A7%E0%B8%88/" in raw
     assert "https://x.go.th/ตรวจ/" in lines(raw)
+
+
+def test_left_to_right_text_skips_the_bidi_pass_with_the_same_fragments():
+    from fpdf import FPDF
+
+    pdf = ThaiPdf(title="t")
+    pdf.add_page()
+    samples = ["", "abc 123", breakable("รายงานความก้าวหน้าโครงการ “ทดสอบ” – ร้อยละ 45.5"), "บรรทัดแรก\nบรรทัดที่สอง", "• x × y"]
+    for text in samples:
+        fast = pdf._preload_bidirectional_text(text, False)
+        slow = FPDF._preload_bidirectional_text(pdf, text, False)
+        assert [(f.string, f.font_style, f.font_size_pt, f.graphics_state) for f in fast] == [
+            (f.string, f.font_style, f.font_size_pt, f.graphics_state) for f in slow
+        ]
+    mixed = pdf._preload_bidirectional_text("abc שלום", False)  # right-to-left text still goes through bidi
+    assert [f.string for f in mixed] == [f.string for f in FPDF._preload_bidirectional_text(pdf, "abc שלום", False)]
+
+
+def test_measuring_table_rows_without_drawing_gives_the_same_document():
+    from fpdf import FPDF
+
+    class Drawing(ThaiPdf):
+        _render_styled_text_line = FPDF._render_styled_text_line  # draws in the measuring pass too
+
+    def build(cls: type[ThaiPdf]) -> tuple[int, str, float]:
+        pdf = cls(title="ตาราง", footer_text="ทดสอบ")
+        pdf.add_page()
+        rows = [[f"P-{i}", "ผู้รับจ้างส่งมอบอุปกรณ์ล่าช้าและต้องเร่งรัดการติดตั้งระบบเครือข่าย " * (i % 4 + 1), f"{i * 1000:,}"]
+                for i in range(60)]
+        pdf.data_table(["รหัส", "ปัญหาอุปสรรค", "งบประมาณ"], rows, [20, 120, 34], align=["L", "L", "R"])
+        data = pdf.output_bytes()
+        reader, text = extract(data)
+        return len(reader.pages), text, pdf.get_y()
+
+    assert build(ThaiPdf) == build(Drawing)

@@ -20,6 +20,29 @@ def test_report_due_date(month: dt.date, due: dt.date) -> None:
     assert report_due_date(month) == due
 
 
+def test_months_due_is_the_count_of_months_whose_due_date_passed() -> None:
+    from smartprovince.core.thai_calendar import add_months, month_start
+
+    def by_month(start: dt.date, end: dt.date, period: Any, as_of: dt.date) -> int:
+        current, hi, count = max(month_start(start), month_start(period.start)), min(end, period.end), 0
+        while current <= hi:
+            count += report_due_date(current) < as_of
+            current = add_months(current, 1)
+        return count
+
+    periods = [parse_period_key(k) for k in ("2565", "2565-Q1", "2565-Q3", "2565-M02", "2564-Q4")]
+    starts = [dt.date(2020, 11, 20), dt.date(2021, 10, 1), dt.date(2021, 12, 31), dt.date(2022, 5, 6)]
+    ends = [dt.date(2021, 9, 30), dt.date(2022, 1, 4), dt.date(2022, 9, 30), dt.date(2023, 3, 1)]
+    days = [dt.date(2021, 10, 5), dt.date(2021, 10, 6), dt.date(2022, 2, 5), dt.date(2022, 2, 6), dt.date(2022, 3, 1),
+            dt.date(2023, 1, 1)]
+    for period in periods:
+        for start in starts:
+            for end in ends:
+                for as_of in days:
+                    assert months_due(start, end, period, as_of) == by_month(start, end, period, as_of), (
+                        period, start, end, as_of)
+
+
 def test_months_due_counts_only_passed_due_dates() -> None:
     q1 = parse_period_key("2565-Q1")
     # as of 6 Dec 2021: Oct (due 5 Nov) and Nov (due 5 Dec) are due, Dec is not

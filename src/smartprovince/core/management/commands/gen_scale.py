@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
+from smartprovince.core import dataversion
 from smartprovince.core.scale import ScaleRefused, generate
 
 
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             counts = generate(scale=scale, seed=options["seed"], stdout=self.stdout, force=options["force"])
         except ScaleRefused as exc:
             raise CommandError(str(exc)) from exc
+        dataversion.bump_all()  # bulk rows are not audited: cached read models must still see them
         elapsed = time.perf_counter() - started
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(f"เสร็จใน {elapsed:.1f} วินาที (หน่วยความจำสูงสุด {peak_mb:,.0f} MB) จำนวนแถว:")

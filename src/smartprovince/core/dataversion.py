@@ -1,0 +1,66 @@
+"""Data versions: a token per app that changes with every write of that app's data.
+
+A read model that is costly to compute (the executive dashboard's roll-ups) is cached under the
+versions of the apps it reads (``current("projects", "plans", ...)``): any write of those apps
+gives a new key, so a cached value is never stale and nothing has to be deleted.
+
+* ``core.audit.audit_log`` bumps the version of the app named by the action
+  (``projects.report.submitted`` → ``projects``): every service write is audited, so every
+  service write moves the version, inside the write's own transaction. A reader sees the new
+  token exactly when it sees the new data (a token read before the data can only be older than
+  the data it keys, never newer).
+* Bulk writers that bypass the services (``gen_scale``, ``demo``, ``restore``, the plan loader)
+  call :func:`bump` themselves.
+
+The tokens live in the database (``SiteFlag`` rows ``dataversion:<app>``), not in the cache: with
+the default per-process cache every process must still see every other process's writes. Reading
+them is one query by primary key whatever the size of the data. A restore brings back the
+versions saved with the data (random tokens: the same token means the same data).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from .models import SiteFlag
+
+PREFIX = "dataversion:"
+ALL_APPS = ("agencies", "plans", "projects", "monitoring", "eservices", "training", "smartcity", "datahub")
+
+
+def bump(*apps: str) -> None:
+    """Give each app in ``apps`` a new version (an upsert; inside the caller's transaction)."""
+    token = uuid.uuid4().hex
+    SiteFlag.objects.bulk_create(
+        [SiteFlag(key=f"{PREFIX}{app}", value=token) for app in sorted(set(apps))],
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["value"],
+    )
+
+
+def bump_all() -> None:
+    """After a bulk load or a restore: every cached read model is recomputed."""
+    bump(*ALL_APPS)
+
+
+def current(*apps: str) -> str:
+    """The combined version of ``apps`` (one query).
+
+    An app without a version yet (a database from before versions existed, or restored from a
+    backup that had none) gets a fresh one here, once: a missing version must never be a constant
+    that some other state of the data may have been cached under."""
+    keys = [f"{PREFIX}{app}" for app in apps]
+    tokens = dict(SiteFlag.objects.filter(key__in=keys).values_list("key", "value"))
+    missing = [key for key in keys if key not in tokens]
+    if missing:
+        token = uuid.uuid4().hex
+        SiteFlag.objects.bulk_create([SiteFlag(key=key, value=token) for key in missing], ignore_conflicts=True)
+        tokens = dict(SiteFlag.objects.filter(key__in=keys).values_list("key", "value"))
+    return ".".join(str(tokens[key])[:12] for key in keys)
+
+
+def forget() -> None:
+    """Drop every version (before a restore: the backup brings the versions of its own data, and
+    an app it has none for gets a fresh one on the next read)."""
+    SiteFlag.objects.filter(key__startswith=PREFIX).delete()

@@ -1,0 +1,119 @@
+"""What the executive dashboard shows for one period, computed once per version of its input data.
+
+The dashboard's numbers are province-wide roll-ups of every project, budget line and monthly
+report of the fiscal year (``overview``): their cost grows with the data. They change only when
+someone writes projects, reports, plans and targets, measurements, corrective actions or agencies,
+so the reduced result (``DashboardSummary``: totals, groups, the top of the "needing action" list,
+never the per-project rows) is kept in the cache under the data versions of those apps
+(``core.dataversion``). Every audited write of those apps changes the key, so a cached summary is
+never stale; a request on unchanged data costs one small query and a cache read whatever the size
+of the province.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.cache import cache
+
+from smartprovince.core import dataversion
+from smartprovince.core.thai_calendar import Period
+from smartprovince.plans.models import Indicator, Plan, Strategy
+
+from .. import status as st
+from ..projectdata import ProjectFact, Totals
+from .indicators import IndicatorRow
+from .overview import DistrictRow, Overview, overview
+
+log = logging.getLogger(__name__)
+
+# The apps whose data the roll-ups read (projects, budget lines and reports; plan, strategies,
+# indicators and targets; measurements, thresholds and corrective actions; agency names).
+INPUT_APPS = ("agencies", "plans", "projects", "monitoring")
+FORMAT = 1  # bump when DashboardSummary changes shape (a shared cache may hold older pickles)
+TIMEOUT = 6 * 3600
+NEEDING_LIMIT = 15
+
+
+@dataclass
+class DashboardSummary:
+    plan_id: int
+    period: Period
+    as_of: dt.date
+    thresholds: st.Thresholds
+    indicators: list[IndicatorRow]
+    strategies: list[Strategy]
+    total: Totals
+    by_status: list[tuple[str, str, int]]
+    by_strategy: list[tuple[Strategy, Totals]]
+    by_agency: list[tuple[int, str, Totals]]
+    by_district: list[DistrictRow]
+    late_total: int
+    needing: list[dict[str, Any]] = field(default_factory=list)  # the first NEEDING_LIMIT items
+    needing_total: int = 0
+
+    def scope(self, scope: str) -> list[IndicatorRow]:
+        return [r for r in self.indicators if r.indicator.scope == scope]
+
+    @property
+    def goals(self) -> list[IndicatorRow]:
+        return self.scope(Indicator.Scope.GOAL)
+
+    @property
+    def strategy_kpis(self) -> list[IndicatorRow]:
+        return self.scope(Indicator.Scope.STRATEGY)
+
+    @property
+    def province_kpis(self) -> list[IndicatorRow]:
+        return self.scope(Indicator.Scope.PROVINCE)
+
+    @property
+    def status_counts(self) -> dict[str, int]:
+        return dict(Counter(r.status for r in self.indicators))
+
+
+def summarize(ov: Overview, *, needing_limit: int = NEEDING_LIMIT) -> DashboardSummary:
+    """The part of an overview the dashboard shows (its size does not depend on the number of projects)."""
+    late: list[ProjectFact] = ov.late_projects
+    return DashboardSummary(
+        plan_id=ov.plan.pk,
+        period=ov.period,
+        as_of=ov.as_of,
+        thresholds=ov.thresholds,
+        indicators=ov.indicators,
+        strategies=ov.strategies,
+        total=ov.total,
+        by_status=ov.by_status,
+        by_strategy=ov.by_strategy,
+        by_agency=ov.by_agency,
+        by_district=ov.by_district,
+        late_total=len(late),
+        needing=ov.needing_action_top(needing_limit),
+        needing_total=len(ov.off_track) + len(late),
+    )
+
+
+def summary_key(plan: Plan, period: Period, as_of: dt.date) -> str:
+    """The cache key: the period, the day (lateness and reports due depend on it) and the data versions."""
+    version = dataversion.current(*INPUT_APPS)
+    return f"monitoring:dashboard:{FORMAT}:{plan.pk}:{period.key}:{period.kind}:{as_of.isoformat()}:{version}"
+
+
+def dashboard_summary(*, plan: Plan, period: Period, as_of: dt.date) -> DashboardSummary:
+    """The dashboard's roll-ups for ``period``: from the cache when no input changed since they were
+    computed, else computed (``overview``) and cached."""
+    key = summary_key(plan, period, as_of)
+    try:
+        cached = cache.get(key)
+    except Exception:  # an unreadable entry (e.g. pickled by another release) is recomputed
+        log.warning("dashboard summary cache entry unreadable", exc_info=True)
+        cached = None
+    if isinstance(cached, DashboardSummary):
+        return cached
+    summary = summarize(overview(plan=plan, period=period, as_of=as_of))
+    cache.set(key, summary, TIMEOUT)
+    return summary

@@ -1,0 +1,142 @@
+"""The dashboard's cached roll-ups: served from the cache on unchanged data, and every service
+write of their inputs shows on the next request (a stale number is a defect)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from smartprovince.agencies import services as agency_services
+from smartprovince.agencies.models import Agency
+from smartprovince.monitoring import services
+from smartprovince.projects import services as project_services
+from smartprovince.projects.models import BudgetLine
+
+from .factories import indicator
+
+URL = reverse("monitoring:dashboard")
+
+
+def dashboard(client: Any) -> Any:
+    response = client.get(URL, {"fy": "2565"})
+    assert response.status_code == 200
+    return response.context["ov"]
+
+
+def test_unchanged_data_is_served_from_the_cache(fy2565_projects: dict[str, Any], login: Any, executive: Any) -> None:
+    client = login(executive)
+    first = dashboard(client)
+    with CaptureQueriesContext(connection) as ctx:
+        second = dashboard(client)
+    assert second.total == first.total and second.total.allocated == D("400000.00")
+    tables = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert "projects_project" not in tables and "projects_progressreport" not in tables
+
+
+def test_a_budget_change_shows_at_once(
+    fy2565_projects: dict[str, Any], login: Any, executive: Any, admin_user: Any
+) -> None:
+    client = login(executive)
+    assert dashboard(client).total.allocated == D("400000.00")
+    p1 = fy2565_projects["p1"]
+    line = BudgetLine.objects.get(project=p1, fiscal_year_be=2565)
+    project_services.budget_line_save(
+        actor=admin_user,
+        project=p1,
+        fiscal_year_be=2565,
+        source=line.source,
+        planned=D("200000"),
+        allocated=D("200000"),
+        line=line,
+    )
+    assert dashboard(client).total.allocated == D("500000.00")
+
+
+def test_a_submitted_report_shows_at_once(
+    fy2565_projects: dict[str, Any],
+    login: Any,
+    executive: Any,
+    tourism_editor: Any,
+) -> None:
+    client = login(executive)
+    assert dashboard(client).total.progress == D("25.00")  # (40 × 100,000 + 20 × 300,000) / 400,000
+    report = project_services.report_save(
+        actor=tourism_editor,
+        project=fy2565_projects["p2"],
+        month=dt.date(2021, 11, 1),
+        progress_percent=D("60"),
+        disbursed_cumulative=D("90000"),
+        schedule_status="on_plan",
+        work_done_th="ติดตั้งระบบ",
+    )
+    assert dashboard(client).total.progress == D("25.00")  # a draft is not sent
+    project_services.report_submit(actor=tourism_editor, report=report)
+    ov = dashboard(client)
+    assert ov.total.progress == D("55.00")  # (40 × 100,000 + 60 × 300,000) / 400,000
+    assert ov.total.disbursed == D("120000.00")
+
+
+def test_a_target_change_shows_at_once(
+    fy2565_projects: dict[str, Any], login: Any, executive: Any, admin_user: Any
+) -> None:
+    client = login(executive)
+    ind = indicator("S4.K1")
+    before = next(r for r in dashboard(client).indicators if r.indicator.pk == ind.pk)
+    assert before.annual_target != D("77")
+    services.target_set(actor=admin_user, indicator=ind, fiscal_year_be=2565, value="77")
+    after = next(r for r in dashboard(client).indicators if r.indicator.pk == ind.pk)
+    assert after.annual_target == D("77")
+
+
+def test_thresholds_and_corrective_actions_show_at_once(
+    fy2565_projects: dict[str, Any],
+    login: Any,
+    executive: Any,
+    admin_user: Any,
+) -> None:
+    client = login(executive)
+    ov = dashboard(client)
+    late = [i for i in ov.needing if i["kind"] == "project"]
+    assert [(i["fact"].code, i["has_action"]) for i in late] == [("T-TOUR-1", False)]
+    services.corrective_action_create(
+        actor=admin_user,
+        project=fy2565_projects["p2"],
+        owner_agency=Agency.objects.get(code="SKN-TOUR"),
+        problem_th="ผู้รับจ้างส่งงานล่าช้า",
+        action_th="เร่งรัดผู้รับจ้าง",
+        due_date=dt.date(2022, 3, 31),
+        fiscal_year_be=2565,
+    )
+    late = [i for i in dashboard(client).needing if i["kind"] == "project"]
+    assert [(i["fact"].code, i["has_action"]) for i in late] == [("T-TOUR-1", True)]
+    services.thresholds_update(actor=admin_user, on_track_percent="90", at_risk_percent="60")
+    assert dashboard(client).thresholds.on_track == D("90")
+
+
+def test_an_agency_rename_shows_at_once(
+    fy2565_projects: dict[str, Any], login: Any, executive: Any, admin_user: Any
+) -> None:
+    client = login(executive)
+    assert "สำนักงานทดสอบชื่อใหม่" not in {name for _, name, _ in dashboard(client).by_agency}
+    agency_services.agency_update(
+        actor=admin_user, agency=Agency.objects.get(code="SKN-TOUR"), name_th="สำนักงานทดสอบชื่อใหม่"
+    )
+    assert "สำนักงานทดสอบชื่อใหม่" in {name for _, name, _ in dashboard(client).by_agency}
+
+
+@pytest.mark.parametrize("params", [{"fy": "2565", "q": "1"}, {"fy": "2565", "m": "3"}, {"fy": "2564"}])
+def test_each_period_has_its_own_numbers(
+    fy2565_projects: dict[str, Any], login: Any, executive: Any, params: dict[str, str]
+) -> None:
+    client = login(executive)
+    dashboard(client)  # the fiscal year is cached first
+    ov = client.get(URL, params).context["ov"]
+    assert ov.period.key == {"1": "2565-Q1", "3": "2565-M03"}.get(params.get("q") or params.get("m", ""), params["fy"])
+    expected = {"2564": D("0")}.get(params["fy"], D("400000.00"))
+    assert ov.total.allocated == expected
