@@ -34,9 +34,10 @@ log = logging.getLogger(__name__)
 # The apps whose data the roll-ups read (projects, budget lines and reports; plan, strategies,
 # indicators and targets; measurements, thresholds and corrective actions; agency names).
 INPUT_APPS = ("agencies", "plans", "projects", "monitoring")
-FORMAT = 1  # bump when DashboardSummary changes shape (a shared cache may hold older pickles)
+FORMAT = 2  # bump when DashboardSummary changes shape (a shared cache may hold older pickles)
 TIMEOUT = 6 * 3600
-NEEDING_LIMIT = 15
+NEEDING_LIMIT = 50  # the PDCA board lists 50, the dashboard the first DASHBOARD_NEEDING
+DASHBOARD_NEEDING = 15
 
 
 @dataclass
@@ -76,7 +77,7 @@ class DashboardSummary:
         return dict(Counter(r.status for r in self.indicators))
 
 
-def summarize(ov: Overview, *, needing_limit: int = NEEDING_LIMIT) -> DashboardSummary:
+def summarize(ov: Overview, *, needing_limit: int | None = None) -> DashboardSummary:
     """The part of an overview the dashboard shows (its size does not depend on the number of projects)."""
     late: list[ProjectFact] = ov.late_projects
     return DashboardSummary(
@@ -92,7 +93,7 @@ def summarize(ov: Overview, *, needing_limit: int = NEEDING_LIMIT) -> DashboardS
         by_agency=ov.by_agency,
         by_district=ov.by_district,
         late_total=len(late),
-        needing=ov.needing_action_top(needing_limit),
+        needing=ov.needing_action_top(NEEDING_LIMIT if needing_limit is None else needing_limit),
         needing_total=len(ov.off_track) + len(late),
     )
 

@@ -140,3 +140,30 @@ def test_each_period_has_its_own_numbers(
     assert ov.period.key == {"1": "2565-Q1", "3": "2565-M03"}.get(params.get("q") or params.get("m", ""), params["fy"])
     expected = {"2564": D("0")}.get(params["fy"], D("400000.00"))
     assert ov.total.allocated == expected
+
+
+def test_the_pdca_board_reads_the_same_cached_summary(
+    fy2565_projects: dict[str, Any], login: Any, executive: Any, monkeypatch: Any
+) -> None:
+    from smartprovince.monitoring.selectors import summary
+
+    client = login(executive)
+    url = reverse("monitoring:pdca")
+    first = client.get(url, {"fy": "2565"})
+    assert first.status_code == 200
+    late = [i["fact"].code for i in first.context["ov"].needing if i["kind"] == "project"]
+    assert late == ["T-TOUR-1"] and first.context["ov"].late_total == 1
+    assert b'data-testid="needing-more"' not in first.content
+    with CaptureQueriesContext(connection) as ctx:
+        second = client.get(url, {"fy": "2565"})
+    tables = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert "projects_progressreport" not in tables and "projects_budgetline" not in tables
+    assert second.context["ov"].needing_total == first.context["ov"].needing_total
+    # Past the listed items the board says how many there are and links to the whole late list.
+    monkeypatch.setattr(summary, "NEEDING_LIMIT", 0)
+    monkeypatch.setattr(summary, "FORMAT", -1)  # another key: computed again with the smaller list
+    third = client.get(url, {"fy": "2565"})
+    total = third.context["ov"].needing_total
+    assert third.context["ov"].needing == [] and total >= 1
+    assert f"แสดง 0 จาก {total} รายการ" in third.content.decode()
+    assert "late=1" in third.content.decode().split('data-testid="needing-more"')[1].split("</p>")[0]

@@ -18,7 +18,7 @@ from smartprovince.core.thai_calendar import MONTHS_LONG, Period, months_of_fisc
 from .. import figures
 from ..projectdata import project_districts, totals
 from ..selectors.overview import Overview, current_plan, overview, resolve_period, round_period
-from ..selectors.summary import dashboard_summary
+from ..selectors.summary import DASHBOARD_NEEDING, dashboard_summary
 
 
 def period_from_request(request: HttpRequest) -> tuple[Any, Period]:
@@ -78,7 +78,7 @@ class DashboardView(PermissionRequiredMixin, View):
             "fig_agency": figures.budget_by_agency(ov, lambda aid: drill(agency=aid)),
             "fig_on_time": figures.on_time_by_agency(ov, lambda aid: drill(agency=aid)),
             "fig_district": figures.by_district(ov, lambda code: drill(district=code)),
-            "kpis": ov.strategy_kpis + ov.province_kpis, "needing": ov.needing, "needing_total": ov.needing_total,
+            "kpis": ov.strategy_kpis + ov.province_kpis, "needing": ov.needing[:DASHBOARD_NEEDING], "needing_total": ov.needing_total,
             "drill_all": drill(), "drill_late": drill(late=1), "drill_active": drill(active=1),
             "ind_query": urlencode(base),
             **filter_context(plan, period),

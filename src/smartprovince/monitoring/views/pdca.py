@@ -21,7 +21,7 @@ from smartprovince.core.thai_calendar import fiscal_year_be
 from .. import selectors, services
 from ..forms import CorrectiveActionForm, CorrectiveActionProgressForm, FindingForm
 from ..models import CorrectiveAction, InspectionFinding
-from ..selectors.overview import overview
+from ..selectors.summary import dashboard_summary
 from .dashboard import filter_context, period_from_request
 
 
@@ -32,7 +32,7 @@ class PdcaBoardView(PermissionRequiredMixin, View):
         from smartprovince.projects.models import AgencyActionPlan
 
         plan, period = period_from_request(request)
-        ov = overview(plan=plan, period=period, as_of=timezone.localdate())
+        ov = dashboard_summary(plan=plan, period=period, as_of=timezone.localdate())
         fy = period.fiscal_year_be
         plans = AgencyActionPlan.objects.filter(fiscal_year_be=fy).values_list("status", flat=True)
         plan_counts = dict.fromkeys(AgencyActionPlan.Status.values, 0)
