@@ -60,7 +60,9 @@ PAGES: dict[str, tuple[str, str]] = {
     "report_queue": ("admin", "/app/projects/reports/"),
     "reporting_compliance": ("admin", "/app/projects/compliance/"),
     "indicator_list": ("admin", "/app/monitoring/indicators/"),
-    "pdca_board": ("admin", "/app/monitoring/pdca/"),
+    "pdca_board": ("admin", "/app/monitoring/pdca/?fy=2564"),
+    "drill_late_projects": ("admin", "/app/monitoring/drill/projects/?fy=2564&late=1"),
+    "drill_strategy_page_2": ("admin", "/app/monitoring/drill/projects/?fy=2564&strategy={strategy}&page=2"),
     "eservice_list": ("admin", "/app/eservices/"),
     "survey_results": ("admin", "/app/eservices/surveys/{survey}/results/"),
     "satisfaction_overview": ("admin", "/app/eservices/satisfaction/"),
@@ -86,6 +88,7 @@ def _measure(requests: int) -> dict[str, Any]:
     from smartprovince.agencies.models import Agency, Membership
     from smartprovince.datahub.models import Resource
     from smartprovince.eservices.models import Survey
+    from smartprovince.plans.models import Strategy
 
     User = get_user_model()
     clients: dict[str, Any] = {"anonymous": Client()}
@@ -104,8 +107,11 @@ def _measure(requests: int) -> dict[str, Any]:
         "dataset": resource.dataset.name if resource else "scale-0001",
         "resource": str(resource.pk) if resource else "00000000-0000-0000-0000-000000000000",
         "survey": survey or 0,
+        "strategy": Strategy.objects.filter(plan__is_current=True).order_by("number").values_list("pk", flat=True).first(),
     }
-    pages = {name: (clients[who], template.format(**fill)) for name, (who, template) in PAGES.items()}
+    only = [n for n in os.environ.get("BENCH_PAGES", "").split(",") if n]  # e.g. BENCH_PAGES=pdca_board,catalog
+    pages = {name: (clients[who], template.format(**fill)) for name, (who, template) in PAGES.items()
+             if not only or name in only}
     figures: dict[str, Any] = {"database": connection.vendor, "requests_per_page": requests,
                                "pages": time_pages(pages, requests)}
     figures["peak_memory_mb"] = peak_memory_mb()

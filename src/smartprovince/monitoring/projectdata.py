@@ -106,8 +106,11 @@ class ProjectFact:
         return (self.schedule in LATE_SCHEDULES) or self.end_date < as_of
 
 
-def project_facts(period: Period, *, as_of: dt.date, agency_ids: set[int] | None = None) -> list[ProjectFact]:
-    """One fact row per project of the period's fiscal year (2 queries whatever the size)."""
+def project_facts(
+    period: Period, *, as_of: dt.date, agency_ids: set[int] | None = None, ids: list[int] | None = None
+) -> list[ProjectFact]:
+    """One fact row per project of the period's fiscal year (2 queries whatever the size); ``ids``
+    keeps only those projects (a page of a drill-down)."""
     from smartprovince.projects.models import BudgetLine, ProgressReport, Project
 
     fy = period.fiscal_year_be
@@ -135,6 +138,8 @@ def project_facts(period: Period, *, as_of: dt.date, agency_ids: set[int] | None
     )
     if agency_ids is not None:
         qs = qs.filter(agency_id__in=agency_ids)
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
     # Report counts in their own grouped query: grouping the query above would re-run its subqueries per report.
     counts_qs = (
         ProgressReport.objects.filter(
@@ -147,6 +152,8 @@ def project_facts(period: Period, *, as_of: dt.date, agency_ids: set[int] | None
     )
     if agency_ids is not None:
         counts_qs = counts_qs.filter(project__agency_id__in=agency_ids)
+    if ids is not None:
+        counts_qs = counts_qs.filter(project_id__in=ids)
     counts = {c["project_id"]: (c["n_sent"], c["n_on_time"]) for c in counts_qs}
     facts = []
     for r in qs:

@@ -118,3 +118,74 @@ def dashboard_summary(*, plan: Plan, period: Period, as_of: dt.date) -> Dashboar
     summary = summarize(overview(plan=plan, period=period, as_of=as_of))
     cache.set(key, summary, TIMEOUT)
     return summary
+
+
+# ------------------------------------------------------------------------------ drill-down
+@dataclass
+class DrillSelection:
+    """The projects behind one dashboard number: their ids in list order, their totals and the
+    words that say what was selected. Small whatever the province (ids only)."""
+
+    ids: list[int]
+    total: Totals
+    title: list[str]
+
+
+DRILL_FILTERS = ("status", "active", "strategy", "agency", "late", "district")
+
+
+def _cached(key: str, compute: Any) -> Any:
+    try:
+        value = cache.get(key)
+    except Exception:  # an unreadable entry (e.g. pickled by another release) is recomputed
+        log.warning("monitoring cache entry unreadable: %s", key, exc_info=True)
+        value = None
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def drill_selection(*, period: Period, as_of: dt.date, params: dict[str, str]) -> DrillSelection:
+    """Which projects a drill-down lists (same definitions as the dashboard's numbers), computed once
+    per data version and filter; the page then loads only its own rows."""
+    from smartprovince.projects.models import Project
+
+    from ..projectdata import project_districts, project_facts, totals
+    from .overview import round_period
+
+    wanted = {k: params[k] for k in DRILL_FILTERS if params.get(k)}
+    version = dataversion.current(*INPUT_APPS)
+    base = f"monitoring:drill:{FORMAT}:{period.key}:{period.kind}:{as_of.isoformat()}:{version}"
+
+    def select() -> DrillSelection:
+        facts = _cached(f"{base}:facts", lambda: project_facts(round_period(period), as_of=as_of))
+        title: list[str] = []
+        if wanted.get("status"):
+            facts = [f for f in facts if f.status == wanted["status"]]
+            title.append(f"สถานะ “{dict(Project.Status.choices).get(wanted['status'], wanted['status'])}”")
+        if wanted.get("active"):
+            facts = [f for f in facts if f.is_active]
+            title.append("ที่ดำเนินการ (ไม่นับร่างและยกเลิก)")
+        if wanted.get("strategy", "").isdigit():
+            facts = [f for f in facts if f.strategy_id == int(wanted["strategy"])]
+            if facts:
+                title.append(f"ยุทธศาสตร์ที่ {facts[0].strategy_number}")
+        if wanted.get("agency", "").isdigit():
+            facts = [f for f in facts if f.agency_id == int(wanted["agency"])]
+            if facts:
+                title.append(facts[0].agency_name)
+        if wanted.get("late"):
+            late_as_of = min(as_of, period.end)
+            facts = [f for f in facts if f.is_late(late_as_of)]
+            title.append("ที่ล่าช้าหรือมีความเสี่ยง")
+        if wanted.get("district"):
+            places = project_districts([f.id for f in facts])
+            code = wanted["district"]
+            facts = [f for f in facts
+                     if (code == "none" and not places.get(f.id)) or code in {c for c, _ in places.get(f.id, [])}]
+            title.append("ไม่ระบุอำเภอ" if code == "none" else f"อำเภอรหัส {code}")
+        return DrillSelection(ids=[f.id for f in facts], total=totals(facts), title=title)
+
+    filters = "&".join(f"{k}={wanted[k]}" for k in sorted(wanted))
+    return _cached(f"{base}:{filters}", select)  # type: ignore[no-any-return]

@@ -167,3 +167,28 @@ def test_the_pdca_board_reads_the_same_cached_summary(
     assert third.context["ov"].needing == [] and total >= 1
     assert f"แสดง 0 จาก {total} รายการ" in third.content.decode()
     assert "late=1" in third.content.decode().split('data-testid="needing-more"')[1].split("</p>")[0]
+
+
+def test_a_drill_down_follows_every_write_and_loads_only_its_page(
+    fy2565_projects: dict[str, Any], login: Any, executive: Any, admin_user: Any
+) -> None:
+    client = login(executive)
+    url = reverse("monitoring:drill-projects")
+    strategy = fy2565_projects["p1"].strategy_id
+    first = client.get(url, {"fy": "2565", "strategy": strategy})
+    assert [f.code for f, _ in first.context["rows"]] == ["T-AGRI-1", "T-AGRI-2"]  # a draft is listed, not counted
+    assert first.context["total"].allocated == D("100000.00")
+    with CaptureQueriesContext(connection) as ctx:
+        again = client.get(url, {"fy": "2565", "strategy": strategy})
+    assert again.context["total"].allocated == D("100000.00")
+    page_queries = [q["sql"] for q in ctx.captured_queries if "projects_progressreport" in q["sql"]]
+    assert page_queries and all("IN (" in sql for sql in page_queries)  # only the listed page's projects
+    p1 = fy2565_projects["p1"]
+    line = BudgetLine.objects.get(project=p1, fiscal_year_be=2565)
+    project_services.budget_line_save(
+        actor=admin_user, project=p1, fiscal_year_be=2565, source=line.source,
+        planned=D("150000"), allocated=D("150000"), line=line,
+    )
+    after = client.get(url, {"fy": "2565", "strategy": strategy})
+    assert after.context["total"].allocated == D("150000.00")
+    assert [f.allocated for f, _ in after.context["rows"]] == [D("150000.00"), D("50000.00")]

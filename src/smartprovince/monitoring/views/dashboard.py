@@ -16,9 +16,8 @@ from smartprovince.core.permissions import PermissionRequiredMixin
 from smartprovince.core.thai_calendar import MONTHS_LONG, Period, months_of_fiscal_year
 
 from .. import figures
-from ..projectdata import project_districts, totals
 from ..selectors.overview import Overview, current_plan, overview, resolve_period, round_period
-from ..selectors.summary import DASHBOARD_NEEDING, dashboard_summary
+from ..selectors.summary import DASHBOARD_NEEDING, dashboard_summary, drill_selection
 
 
 def period_from_request(request: HttpRequest) -> tuple[Any, Period]:
@@ -98,38 +97,16 @@ class ProjectDrillView(PermissionRequiredMixin, View):
 
         plan, period = period_from_request(request)
         as_of = timezone.localdate()
-        facts = project_facts(round_period(period), as_of=as_of)
-        g = request.GET
-        title = []
-        if g.get("status"):
-            facts = [f for f in facts if f.status == g["status"]]
-            title.append(f"สถานะ “{dict(Project.Status.choices).get(g['status'], g['status'])}”")
-        if g.get("active"):
-            facts = [f for f in facts if f.is_active]
-            title.append("ที่ดำเนินการ (ไม่นับร่างและยกเลิก)")
-        if g.get("strategy", "").isdigit():
-            facts = [f for f in facts if f.strategy_id == int(g["strategy"])]
-            if facts:
-                title.append(f"ยุทธศาสตร์ที่ {facts[0].strategy_number}")
-        if g.get("agency", "").isdigit():
-            facts = [f for f in facts if f.agency_id == int(g["agency"])]
-            if facts:
-                title.append(facts[0].agency_name)
-        if g.get("late"):
-            late_as_of = min(as_of, period.end)
-            facts = [f for f in facts if f.is_late(late_as_of)]
-            title.append("ที่ล่าช้าหรือมีความเสี่ยง")
-        if g.get("district"):
-            places = project_districts(f.id for f in facts)
-            code = g["district"]
-            facts = [f for f in facts if (code == "none" and not places.get(f.id)) or code in {c for c, _ in places.get(f.id, [])}]
-            title.append("ไม่ระบุอำเภอ" if code == "none" else f"อำเภอรหัส {code}")
-        total = totals(facts)
-        page = Paginator(facts, 50).get_page(g.get("page"))
+        selection = drill_selection(period=period, as_of=as_of, params=request.GET.dict())
+        page = Paginator(selection.ids, 50).get_page(request.GET.get("page"))
+        ids = list(page.object_list)
+        by_id = {f.id: f for f in project_facts(round_period(period), as_of=as_of, ids=ids)} if ids else {}
+        facts = [by_id[i] for i in ids if i in by_id]
         labels = dict(Project.Status.choices)
         ctx = {
-            "plan": plan, "page_obj": page, "rows": [(f, labels.get(f.status, f.status)) for f in page.object_list],
-            "total": total, "filter_title": " · ".join(title) or "ทั้งหมด", **filter_context(plan, period),
+            "plan": plan, "page_obj": page, "rows": [(f, labels.get(f.status, f.status)) for f in facts],
+            "total": selection.total, "filter_title": " · ".join(selection.title) or "ทั้งหมด",
+            **filter_context(plan, period),
         }
         return render(request, "monitoring/drill_projects.html", ctx)
 
