@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
+from django.test.utils import override_settings
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.jobs import job_run
@@ -96,8 +97,10 @@ def generate(*, scale: float, rng: random.Random, stdout: Any) -> dict[str, int]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "scale-rows.csv"
         _write_csv(path, rows, rng)
-        with path.open("rb") as f:
-            upload = UploadedFile(file=f, name="scale-rows.csv", content_type="text/csv", size=path.stat().st_size)
+        size = path.stat().st_size
+        # The limit is a setting a province raises for its big files; scale 10 writes about 2 GB.
+        with path.open("rb") as f, override_settings(DATAHUB_MAX_UPLOAD_BYTES=max(services.max_upload_bytes(), size)):
+            upload = UploadedFile(file=f, name="scale-rows.csv", content_type="text/csv", size=size)
             services.resource_create(actor=actor, dataset=first, name="ข้อมูลรายการรายอำเภอ (จำลอง)", upload=upload)
     resource = Resource.objects.filter(dataset=first).order_by("-pk").first()
     version = resource.versions.order_by("-number").first() if resource else None

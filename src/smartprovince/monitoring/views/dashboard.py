@@ -16,7 +16,7 @@ from smartprovince.core.permissions import PermissionRequiredMixin
 from smartprovince.core.thai_calendar import MONTHS_LONG, Period, months_of_fiscal_year
 
 from .. import figures
-from ..selectors.overview import Overview, current_plan, overview, resolve_period, round_period
+from ..selectors.overview import current_plan, resolve_period, round_period
 from ..selectors.summary import DASHBOARD_NEEDING, dashboard_summary, drill_selection
 
 
@@ -110,7 +110,3 @@ class ProjectDrillView(PermissionRequiredMixin, View):
         }
         return render(request, "monitoring/drill_projects.html", ctx)
 
-
-def dashboard_overview(request: HttpRequest) -> Overview:  # used by the API
-    plan, period = period_from_request(request)
-    return overview(plan=plan, period=period, as_of=timezone.localdate())
