@@ -15,6 +15,7 @@ from django.views import View
 from smartprovince.core.audit import audit_events_for
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.permissions import PermissionRequiredMixin
+from smartprovince.core.templatetags.thai import tr
 
 from .. import selectors, services
 from ..forms import AgencyForm
@@ -49,7 +50,7 @@ class AgencyCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, f"เพิ่มหน่วยงาน “{agency.name_th}” แล้ว")
+                messages.success(request, gettext("เพิ่มหน่วยงาน “%(name)s” แล้ว") % {"name": tr(agency)})
                 return redirect("agencies:detail", code=agency.code)
         return render(request, "agencies/agency_form.html", {"form": form, "creating": True}, status=400)
 

@@ -62,7 +62,7 @@ class UserCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, f"สร้างผู้ใช้ “{user.get_username()}” แล้ว")
+                messages.success(request, gettext("สร้างผู้ใช้ “%(username)s” แล้ว") % {"username": user.get_username()})
                 return redirect("agencies:user-detail", pk=user.pk)
         return render(request, "agencies/user_form.html", {"form": form}, status=400)
 

@@ -24,6 +24,14 @@ from ..models import Channel, EService, UsageStat
 PAGE_SIZE = 50
 
 
+def _service_title(service: EService) -> str:
+    return gettext("แก้ไขงานบริการ: %(name)s") % {"name": service.name_th}
+
+
+def _channel_title(channel: Channel) -> str:
+    return gettext("แก้ไขช่องทาง: %(name)s") % {"name": channel}
+
+
 def _int(value: str | None) -> int | None:
     try:
         return int(value) if value else None
@@ -61,7 +69,7 @@ class ServiceCreateView(PermissionRequiredMixin, View):
         agencies = self._agencies(request)
         initial = {"agency": agencies.first()} if agencies.count() == 1 else {}
         form = EServiceForm(agencies=agencies, initial=initial)
-        return render(request, "eservices/form.html", {"form": form, "title": "เพิ่มงานบริการ"})
+        return render(request, "eservices/form.html", {"form": form, "title": gettext("เพิ่มงานบริการ")})
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = EServiceForm(request.POST, agencies=self._agencies(request))
@@ -73,9 +81,11 @@ class ServiceCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, f"เพิ่มงานบริการ “{service.name_th}” แล้ว (รหัส {service.code})")
+                messages.success(request, gettext("เพิ่มงานบริการ “%(name)s” แล้ว (รหัส %(code)s)") % {
+                    "name": service.name_th, "code": service.code,
+                })
                 return redirect("eservices:service-detail", pk=service.pk)
-        return render(request, "eservices/form.html", {"form": form, "title": "เพิ่มงานบริการ"}, status=400)
+        return render(request, "eservices/form.html", {"form": form, "title": gettext("เพิ่มงานบริการ")}, status=400)
 
 
 class ServiceUpdateView(PermissionRequiredMixin, View):
@@ -85,7 +95,7 @@ class ServiceUpdateView(PermissionRequiredMixin, View):
         service = selectors.access_eservice(actor=request.user, pk=pk, write=True)
         return render(
             request, "eservices/form.html",
-            {"form": EServiceForm(instance=service), "title": f"แก้ไขงานบริการ: {service.name_th}", "back": service},
+            {"form": EServiceForm(instance=service), "title": _service_title(service), "back": service},
         )
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -100,7 +110,7 @@ class ServiceUpdateView(PermissionRequiredMixin, View):
                 messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("eservices:service-detail", pk=service.pk)
         return render(
-            request, "eservices/form.html", {"form": form, "title": f"แก้ไขงานบริการ: {service.name_th}", "back": service},
+            request, "eservices/form.html", {"form": form, "title": _service_title(service), "back": service},
             status=400,
         )
 
@@ -153,7 +163,7 @@ class ChannelCreateView(PermissionRequiredMixin, View):
         elif agencies.count() == 1:
             initial["agency"] = agencies.first()
         form = ChannelForm(agencies=agencies, initial=initial)
-        return render(request, "eservices/form.html", {"form": form, "title": "เพิ่มช่องทางการให้บริการ"})
+        return render(request, "eservices/form.html", {"form": form, "title": gettext("เพิ่มช่องทางการให้บริการ")})
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = ChannelForm(request.POST, agencies=self._agencies(request))
@@ -165,11 +175,11 @@ class ChannelCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, f"เพิ่มช่องทาง “{channel}” แล้ว")
+                messages.success(request, gettext("เพิ่มช่องทาง “%(name)s” แล้ว") % {"name": channel})
                 if channel.service_id:
                     return redirect("eservices:service-detail", pk=channel.service_id)
                 return redirect(f"{_reverse('eservices:channel-list')}?agency={channel.agency_id}")
-        return render(request, "eservices/form.html", {"form": form, "title": "เพิ่มช่องทางการให้บริการ"}, status=400)
+        return render(request, "eservices/form.html", {"form": form, "title": gettext("เพิ่มช่องทางการให้บริการ")}, status=400)
 
 
 class ChannelUpdateView(PermissionRequiredMixin, View):
@@ -179,7 +189,7 @@ class ChannelUpdateView(PermissionRequiredMixin, View):
         channel = selectors.access_channel(actor=request.user, pk=pk, write=True)
         return render(
             request, "eservices/form.html",
-            {"form": ChannelForm(instance=channel), "title": f"แก้ไขช่องทาง: {channel}", "events": audit_events_for(channel)[:20]},
+            {"form": ChannelForm(instance=channel), "title": _channel_title(channel), "events": audit_events_for(channel)[:20]},
         )
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -195,7 +205,7 @@ class ChannelUpdateView(PermissionRequiredMixin, View):
                 if channel.service_id:
                     return redirect("eservices:service-detail", pk=channel.service_id)
                 return redirect(f"{_reverse('eservices:channel-list')}?agency={channel.agency_id}")
-        return render(request, "eservices/form.html", {"form": form, "title": f"แก้ไขช่องทาง: {channel}"}, status=400)
+        return render(request, "eservices/form.html", {"form": form, "title": _channel_title(channel)}, status=400)
 
 
 def _reverse(name: str) -> str:

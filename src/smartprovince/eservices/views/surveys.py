@@ -28,6 +28,10 @@ def public_survey_url(request: HttpRequest, survey: Survey) -> str:
     return request.build_absolute_uri(reverse("eservices_public:survey", args=[survey.pk]))
 
 
+def _survey_title(survey: Survey) -> str:
+    return gettext("แก้ไขแบบสำรวจ: %(title)s") % {"title": survey.title_th}
+
+
 class SurveyListView(PermissionRequiredMixin, View):
     permission = "eservices.survey:read"
 
@@ -61,8 +65,8 @@ class SurveyCreateView(PermissionRequiredMixin, View):
             initial.update(service=service, agency=service.agency, title_th=f"ความพึงพอใจต่อบริการ{service.name_th}")
         elif agencies.count() == 1:
             initial["agency"] = agencies.first()
-        return render(request, "eservices/form.html", {"form": SurveyForm(agencies=agencies, initial=initial), "title": "สร้างแบบสำรวจความพึงพอใจ",
-                      "hint": "ระบบจะสร้างข้อคำถามมาตรฐาน 5 ด้านให้ (กระบวนการ เจ้าหน้าที่ สิ่งอำนวยความสะดวก ช่องทาง และภาพรวม) แก้ไขได้ภายหลัง"})
+        return render(request, "eservices/form.html", {"form": SurveyForm(agencies=agencies, initial=initial), "title": gettext("สร้างแบบสำรวจความพึงพอใจ"),
+                      "hint": gettext("ระบบจะสร้างข้อคำถามมาตรฐาน 5 ด้านให้ (กระบวนการ เจ้าหน้าที่ สิ่งอำนวยความสะดวก ช่องทาง และภาพรวม) แก้ไขได้ภายหลัง")})
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = SurveyForm(request.POST, agencies=self._agencies(request))
@@ -78,7 +82,7 @@ class SurveyCreateView(PermissionRequiredMixin, View):
             else:
                 messages.success(request, gettext("สร้างแบบสำรวจแล้ว พิมพ์โปสเตอร์ QR ไปติดที่จุดบริการได้จากหน้านี้"))
                 return redirect("eservices:survey-detail", pk=survey.pk)
-        return render(request, "eservices/form.html", {"form": form, "title": "สร้างแบบสำรวจความพึงพอใจ"}, status=400)
+        return render(request, "eservices/form.html", {"form": form, "title": gettext("สร้างแบบสำรวจความพึงพอใจ")}, status=400)
 
 
 class SurveyDetailView(PermissionRequiredMixin, View):
@@ -102,7 +106,7 @@ class SurveyUpdateView(PermissionRequiredMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         survey = selectors.access_survey(actor=request.user, pk=pk, write=True)
-        return render(request, "eservices/form.html", {"form": SurveyForm(instance=survey), "title": f"แก้ไขแบบสำรวจ: {survey.title_th}"})
+        return render(request, "eservices/form.html", {"form": SurveyForm(instance=survey), "title": _survey_title(survey)})
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         survey = selectors.access_survey(actor=request.user, pk=pk, write=True)
@@ -115,7 +119,7 @@ class SurveyUpdateView(PermissionRequiredMixin, View):
             else:
                 messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("eservices:survey-detail", pk=survey.pk)
-        return render(request, "eservices/form.html", {"form": form, "title": f"แก้ไขแบบสำรวจ: {survey.title_th}"}, status=400)
+        return render(request, "eservices/form.html", {"form": form, "title": _survey_title(survey)}, status=400)
 
 
 class QuestionCreateView(PermissionRequiredMixin, View):
@@ -135,7 +139,7 @@ class QuestionCreateView(PermissionRequiredMixin, View):
             else:
                 messages.success(request, gettext("เพิ่มข้อคำถามแล้ว"))
                 return redirect("eservices:survey-detail", pk=survey.pk)
-        return render(request, "eservices/form.html", {"form": form, "title": f"เพิ่มข้อคำถาม: {survey.title_th}"}, status=400)
+        return render(request, "eservices/form.html", {"form": form, "title": gettext("เพิ่มข้อคำถาม: %(title)s") % {"title": survey.title_th}}, status=400)
 
 
 class QuestionUpdateView(PermissionRequiredMixin, View):
@@ -152,7 +156,7 @@ class QuestionUpdateView(PermissionRequiredMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         question = self._get(request, pk)
-        return render(request, "eservices/form.html", {"form": QuestionForm(instance=question), "title": "แก้ไขข้อคำถาม", "question": question})
+        return render(request, "eservices/form.html", {"form": QuestionForm(instance=question), "title": gettext("แก้ไขข้อคำถาม"), "question": question})
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         question = self._get(request, pk)
@@ -173,7 +177,7 @@ class QuestionUpdateView(PermissionRequiredMixin, View):
             else:
                 messages.success(request, gettext("บันทึกข้อคำถามแล้ว"))
                 return redirect("eservices:survey-detail", pk=question.survey_id)
-        return render(request, "eservices/form.html", {"form": form, "title": "แก้ไขข้อคำถาม", "question": question}, status=400)
+        return render(request, "eservices/form.html", {"form": form, "title": gettext("แก้ไขข้อคำถาม"), "question": question}, status=400)
 
 
 class SurveyPosterView(PermissionRequiredMixin, View):

@@ -8,10 +8,12 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core import thai_calendar as tc
 from smartprovince.core.forms import apply_validation_error
+from smartprovince.core.i18n import month_text
 from smartprovince.core.permissions import PermissionRequiredMixin
 from smartprovince.core.xlsx import Sheet, xlsx_response
 
@@ -69,7 +71,9 @@ class UsageRecordView(UsageListView):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, f"บันทึกสถิติ {stat.service.name_th} เดือน{tc.month_label(stat.month, 'long')} แล้ว")
+                messages.success(request, gettext("บันทึกสถิติ %(service)s เดือน%(month)s แล้ว") % {
+                    "service": stat.service.name_th, "month": month_text(stat.month, "long"),
+                })
                 return redirect("eservices:usage")
         return self._render(request, form, None, status=400)
 
@@ -85,7 +89,9 @@ class UsageImportView(UsageListView):
             result = services.usage_import(actor=request.user, data=form.cleaned_data["file"].read())
         except ValidationError as exc:
             return self._render(request, None, form, errors=exc.messages, status=400)
-        messages.success(request, f"นำเข้าแล้ว: เพิ่ม {result.created:,} รายการ ปรับปรุง {result.updated:,} รายการ")
+        messages.success(request, gettext("นำเข้าแล้ว: เพิ่ม %(created)s รายการ ปรับปรุง %(updated)s รายการ") % {
+            "created": f"{result.created:,}", "updated": f"{result.updated:,}",
+        })
         return redirect("eservices:usage")
 
 

@@ -103,3 +103,36 @@ def test_evidence_error_in_english() -> None:
         with translation.override(language), pytest.raises(ValidationError) as exc:
             check_evidence(io.BytesIO(b"hello"), 5, "a.txt")
         assert exc.value.message_dict["file"] == [expected]
+
+
+def _flash(response: Any) -> list[str]:
+    from django.contrib.messages import get_messages
+
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+@pytest.mark.parametrize(("language", "saved", "done"), [
+    ("en", "Budget line saved", "“ลงพื้นที่สำรวจแปลง” marked as completed"),
+    ("th", "บันทึกรายการงบประมาณแล้ว", "บันทึกว่า “ลงพื้นที่สำรวจแปลง” แล้วเสร็จ"),
+])
+def test_project_part_flash_in_the_users_language(
+    client: Any, agri_editor: Any, project: Project, language: str, saved: str, done: str,
+) -> None:
+    from django.urls import reverse
+
+    client.force_login(agri_editor)
+    if language == "en":
+        client.cookies["django_language"] = "en"
+    try:
+        response = client.post(reverse("projects:budget-add", args=[project.pk]),
+                               {"fiscal_year_be": 2565, "source": "agency", "planned": 5000, "allocated": 5000})
+        assert response.status_code == 302
+        assert _flash(response) == [saved]
+        milestone = services.milestone_save(actor=agri_editor, project=project, milestone=None, name_th="ลงพื้นที่สำรวจแปลง",
+                                            due_date=dt.date(2022, 3, 31))
+        response = client.post(reverse("projects:milestone-edit", args=[project.pk, milestone.pk]), {"mark_done": "1"},
+                               follow=True)
+        assert f"<li class=\"msg-success\">{done}</li>" in response.content.decode()
+    finally:
+        translation.activate("th")  # the middleware leaves the last request's language active in this thread
+    assert project.budget_lines.count() == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.permissions import PermissionRequiredMixin
@@ -38,11 +39,13 @@ class ImportView(PermissionRequiredMixin, View):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             if upload.size > MAX_IMPORT_BYTES:
-                errors.append("ไฟล์ใหญ่เกิน 5 MB กรุณาแบ่งนำเข้าเป็นหลายไฟล์")
+                errors.append(gettext("ไฟล์ใหญ่เกิน %(size)s MB กรุณาแบ่งนำเข้าเป็นหลายไฟล์") % {"size": MAX_IMPORT_BYTES // 2**20})
             else:
                 result = services.projects_import(actor=request.user, file=upload)
                 if result.ok:
-                    messages.success(request, f"นำเข้าโครงการ {len(result.projects)} โครงการ และรายการงบประมาณ {result.budget_lines} รายการแล้ว")
+                    messages.success(request, gettext("นำเข้าโครงการ %(projects)s โครงการ และรายการงบประมาณ %(lines)s รายการแล้ว") % {
+                        "projects": len(result.projects), "lines": result.budget_lines,
+                    })
                     return redirect("projects:list")
                 errors = result.errors
         return render(request, "projects/import.html", {"form": form, "errors": errors}, status=400)

@@ -88,7 +88,9 @@ class ProjectCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, f"สร้างโครงการ {project.code} แล้ว เพิ่มงบประมาณ ขั้นตอนสำคัญ และตัวชี้วัดได้ที่หน้านี้")
+                messages.success(request, gettext(
+                    "สร้างโครงการ %(code)s แล้ว เพิ่มงบประมาณ ขั้นตอนสำคัญ และตัวชี้วัดได้ที่หน้านี้"
+                ) % {"code": project.code})
                 return redirect("projects:detail", pk=project.pk)
         return render(request, "projects/project_form.html", {"form": form, "creating": True}, status=400)
 
@@ -184,7 +186,7 @@ class ProjectStatusView(_ProjectPart):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                return self.done(request, pk, "เปลี่ยนสถานะโครงการแล้ว", "status")
+                return self.done(request, pk, gettext("เปลี่ยนสถานะโครงการแล้ว"), "status")
         return self.failed(request, pk, "status", form)
 
 
@@ -201,7 +203,7 @@ class BudgetLineSaveView(_ProjectPart):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                return self.done(request, pk, "บันทึกรายการงบประมาณแล้ว", "budget")
+                return self.done(request, pk, gettext("บันทึกรายการงบประมาณแล้ว"), "budget")
         return self.failed(request, pk, "budget", form)
 
 
@@ -212,7 +214,7 @@ class BudgetLineDeleteView(_ProjectPart):
         if line is None:
             raise Http404
         services.budget_line_delete(actor=request.user, line=line)
-        return self.done(request, pk, "ลบรายการงบประมาณแล้ว", "budget")
+        return self.done(request, pk, gettext("ลบรายการงบประมาณแล้ว"), "budget")
 
 
 class MilestoneSaveView(_ProjectPart):
@@ -224,7 +226,8 @@ class MilestoneSaveView(_ProjectPart):
         if milestone is not None and request.POST.get("mark_done"):
             services.milestone_save(actor=request.user, project=project, milestone=milestone, name_th=milestone.name_th,
                                     due_date=milestone.due_date, done_date=timezone.localdate())
-            return self.done(request, pk, f"บันทึกว่า “{milestone.name_th}” แล้วเสร็จ", "milestones")
+            return self.done(request, pk, gettext("บันทึกว่า “%(name)s” แล้วเสร็จ") % {"name": milestone.name_th},
+                             "milestones")
         form = MilestoneForm(request.POST, prefix="ms")
         if form.is_valid():
             try:
@@ -232,7 +235,7 @@ class MilestoneSaveView(_ProjectPart):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                return self.done(request, pk, "บันทึกขั้นตอนสำคัญแล้ว", "milestones")
+                return self.done(request, pk, gettext("บันทึกขั้นตอนสำคัญแล้ว"), "milestones")
         return self.failed(request, pk, "milestone", form)
 
 
@@ -243,7 +246,7 @@ class MilestoneDeleteView(_ProjectPart):
         if milestone is None:
             raise Http404
         services.milestone_delete(actor=request.user, milestone=milestone)
-        return self.done(request, pk, "ลบขั้นตอนสำคัญแล้ว", "milestones")
+        return self.done(request, pk, gettext("ลบขั้นตอนสำคัญแล้ว"), "milestones")
 
 
 class IndicatorSaveView(_ProjectPart):
@@ -256,7 +259,7 @@ class IndicatorSaveView(_ProjectPart):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                return self.done(request, pk, "เพิ่มตัวชี้วัดโครงการแล้ว", "indicators")
+                return self.done(request, pk, gettext("เพิ่มตัวชี้วัดโครงการแล้ว"), "indicators")
         return self.failed(request, pk, "indicator", form)
 
 
@@ -267,4 +270,4 @@ class IndicatorDeleteView(_ProjectPart):
         if indicator is None:
             raise Http404
         services.indicator_delete(actor=request.user, indicator=indicator)
-        return self.done(request, pk, "ลบตัวชี้วัดแล้ว", "indicators")
+        return self.done(request, pk, gettext("ลบตัวชี้วัดแล้ว"), "indicators")

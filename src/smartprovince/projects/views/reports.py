@@ -101,7 +101,7 @@ def _handle_post(request: HttpRequest, project: Project, report: ProgressReport 
             messages.success(request, gettext("บันทึกร่างรายงานแล้ว"))
             return redirect("projects:report-edit", pk=saved.pk)
     elif request.htmx:  # type: ignore[attr-defined]
-        messages.error(request, form_errors_text(form) or "ข้อมูลไม่ถูกต้อง")
+        messages.error(request, form_errors_text(form) or gettext("ข้อมูลไม่ถูกต้อง"))
     return _render_form(request, _form_context(request, project, form, report), status=400)
 
 
@@ -231,7 +231,7 @@ class EvidenceUploadView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
-                messages.success(request, f"แนบไฟล์ “{upload.name}” แล้ว")
+                messages.success(request, gettext("แนบไฟล์ “%(name)s” แล้ว") % {"name": upload.name})
         target = "projects:report-edit" if report.status in EDITABLE_STATUSES else "projects:report-detail"
         return redirect(reverse(target, args=[report.pk]) + "#evidence")
 

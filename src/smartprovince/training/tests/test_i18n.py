@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -56,3 +57,25 @@ def test_staff_import_row_errors(agri_editor: Any) -> None:
             staff_import(actor=agri_editor, agency=agri, fileobj=xlsx(rows))
         assert exc.value.messages == expected
     assert Person.objects.filter(agency=agri).count() == 0
+
+
+@pytest.mark.parametrize(("language", "one", "two"), [
+    ("en", "1 person enrolled", "2 people enrolled"),
+    ("th", "ลงทะเบียน 1 คนแล้ว", "ลงทะเบียน 2 คนแล้ว"),
+])
+def test_enrol_flash_counts_people(client: Any, agri_editor: Any, language: str, one: str, two: str) -> None:
+    s = f.session(f.course(), dt.date(2022, 1, 10), code="SKN-DE")
+    a, b, c = (f.person("SKN-AGRI", n) for n in ("ก", "ข", "ค"))
+    client.force_login(agri_editor)
+    if language == "en":
+        client.cookies["django_language"] = "en"
+    flashes = []
+    try:
+        for people in ([a], [b, c]):
+            response = client.post(f"/app/training/sessions/{s.pk}/enrol/", {"people": [p.pk for p in people]}, follow=True)
+            assert response.redirect_chain == [(f"/app/training/sessions/{s.pk}/", 302)]
+            flashes += re.findall(r'<li class="msg-success">(.*?)</li>', response.content.decode())
+    finally:
+        translation.activate("th")  # the middleware leaves the last request's language active in this thread
+    assert flashes == [one, two]
+    assert Enrolment.objects.filter(session=s).count() == 3

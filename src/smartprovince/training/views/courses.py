@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.views import View
 
 from smartprovince.agencies.selectors import editor_agencies
@@ -57,7 +57,7 @@ class CourseCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, f"เพิ่มหลักสูตร “{course.title_th}” แล้ว")
+                messages.success(request, gettext("เพิ่มหลักสูตร “%(title)s” แล้ว") % {"title": course.title_th})
                 return redirect("training:course-detail", pk=course.pk)
         return render(request, "training/course_form.html", {"form": form, "agency_form": agency_form}, status=400)
 
@@ -193,7 +193,7 @@ class SessionEnrolView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
-                messages.success(request, f"ลงทะเบียน {len(done)} คนแล้ว")
+                messages.success(request, ngettext("ลงทะเบียน %(count)s คนแล้ว", "ลงทะเบียน %(count)s คนแล้ว", len(done)) % {"count": len(done)})
         return redirect("training:session-detail", pk=session.pk)
 
 
@@ -204,7 +204,7 @@ def _decimal(text: str) -> Decimal | None:
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise ValidationError(f"“{text}” ไม่ใช่ตัวเลข") from None
+        raise ValidationError(gettext("“%(text)s” ไม่ใช่ตัวเลข") % {"text": text}) from None
 
 
 class SessionAttendanceView(PermissionRequiredMixin, View):
@@ -224,9 +224,11 @@ class SessionAttendanceView(PermissionRequiredMixin, View):
             ]
             n = services.attendance_record(actor=request.user, session=session, rows=rows)
         except ValidationError as exc:
-            messages.error(request, "ยังไม่ได้บันทึก: " + " ".join(exc.messages))
+            messages.error(request, gettext("ยังไม่ได้บันทึก: %(errors)s") % {"errors": " ".join(exc.messages)})
         else:
-            messages.success(request, f"บันทึกผลการอบรมแล้ว ({n} คนมีการเปลี่ยนแปลง)")
+            messages.success(request, ngettext(
+                "บันทึกผลการอบรมแล้ว (%(count)s คนมีการเปลี่ยนแปลง)", "บันทึกผลการอบรมแล้ว (%(count)s คนมีการเปลี่ยนแปลง)", n,
+            ) % {"count": n})
         return redirect("training:session-detail", pk=session.pk)
 
 
@@ -246,7 +248,7 @@ class CertificateIssueView(PermissionRequiredMixin, View):
                 messages.success(request, gettext("ออกวุฒิบัตรให้ผู้ผ่านการอบรมทุกคนแล้ว"))
             else:
                 cert = services.certificate_issue(actor=request.user, enrolment=enrolment)
-                messages.success(request, f"ออกวุฒิบัตรเลขที่ {cert.number} แล้ว")
+                messages.success(request, gettext("ออกวุฒิบัตรเลขที่ %(number)s แล้ว") % {"number": cert.number})
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         return redirect("training:session-detail", pk=enrolment.session_id)

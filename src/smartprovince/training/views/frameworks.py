@@ -56,7 +56,7 @@ class FrameworkDetailView(PermissionRequiredMixin, View):
                 except ValidationError as exc:
                     messages.error(request, " ".join(exc.messages))
                 else:
-                    messages.success(request, f"สร้างฉบับ {copy.version} แล้ว")
+                    messages.success(request, gettext("สร้างฉบับ %(version)s แล้ว") % {"version": copy.version})
                     return redirect("training:framework-detail", pk=copy.pk)
         elif "toggle_active" in request.POST:
             services.framework_update(actor=request.user, framework=fw, is_active=not fw.is_active)

@@ -11,13 +11,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.views import View
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_events_for
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.permissions import PermissionRequiredMixin, has_perm
+from smartprovince.core.templatetags.thai import tr
 from smartprovince.core.thai_calendar import fiscal_year_be
 from smartprovince.core.xlsx import Sheet, xlsx_response
 
@@ -74,7 +75,7 @@ class PersonCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, f"เพิ่ม {person.full_name} แล้ว")
+                messages.success(request, gettext("เพิ่ม %(name)s แล้ว") % {"name": person.full_name})
                 return redirect("training:person-detail", pk=person.pk)
         return render(request, "training/person_form.html", {"form": form, "agency": agency}, status=400)
 
@@ -127,7 +128,7 @@ class PersonLeaveView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
-                messages.success(request, f"บันทึกการพ้นจากหน่วยงานของ {person.full_name} แล้ว")
+                messages.success(request, gettext("บันทึกการพ้นจากหน่วยงานของ %(name)s แล้ว") % {"name": person.full_name})
         else:
             messages.error(request, gettext("กรุณาระบุวันที่พ้นจากหน่วยงานให้ถูกต้อง"))
         return redirect("training:person-detail", pk=person.pk)
@@ -159,7 +160,13 @@ class StaffImportView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 errors = exc.messages
             else:
-                messages.success(request, f"นำเข้าบุคลากร {result.created:,} คน เข้าทะเบียนของ{agency.name_th}แล้ว")
+                messages.success(request, ngettext(
+                    "นำเข้าบุคลากร %(count)s คน เข้าทะเบียนของ%(agency)sแล้ว",
+                    "นำเข้าบุคลากร %(count)s คน เข้าทะเบียนของ%(agency)sแล้ว",
+                    result.created,
+                ) % {
+                    "count": f"{result.created:,}", "agency": tr(agency),
+                })
                 return redirect(f"{reverse('training:staff-list')}?agency={agency.code}")
         return render(request, "training/staff_import.html", {"form": form, "agency": agency, "errors": errors}, status=400)
 
@@ -188,7 +195,7 @@ class HeadcountView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, f"บันทึกจำนวนบุคลากรปีงบประมาณ {data['fiscal_year_be']} แล้ว")
+                messages.success(request, gettext("บันทึกจำนวนบุคลากรปีงบประมาณ %(fy)s แล้ว") % {"fy": data["fiscal_year_be"]})
                 return redirect("training:headcount", code=agency.code)
         return render(request, "training/headcount_form.html", {"form": form, "agency": agency,
                       "snapshots": HeadcountSnapshot.objects.filter(agency=agency)}, status=400)
