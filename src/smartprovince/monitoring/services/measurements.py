@@ -92,15 +92,15 @@ def _may_report(actor: Any, indicator: Indicator) -> None:
 def _decimal(value: Any, field: str, errors: dict[str, str], *, required: bool = False) -> Decimal | None:
     if value in (None, ""):
         if required:
-            errors[field] = "กรุณากรอกค่า"
+            errors[field] = gettext("กรุณากรอกค่า")
         return None
     try:
         number = Decimal(str(value).replace(",", "").strip())
     except InvalidOperation:
-        errors[field] = "ต้องเป็นตัวเลข"
+        errors[field] = gettext("ต้องเป็นตัวเลข")
         return None
     if not number.is_finite() or abs(number) >= Decimal("1e14"):
-        errors[field] = "ตัวเลขไม่ถูกต้อง"
+        errors[field] = gettext("ตัวเลขไม่ถูกต้อง")
         return None
     return number
 
@@ -132,12 +132,14 @@ def measurement_report_save(
     if indicator.measure != Indicator.Measure.REPORTED:
         raise ValidationError(gettext("ตัวชี้วัดนี้คำนวณจากข้อมูลในระบบ ไม่ต้องรายงานค่า"))
     if period.kind != indicator.frequency:
-        errors["period"] = f"ตัวชี้วัดนี้รายงาน{indicator.get_frequency_display()} กรุณาเลือกงวดให้ตรงกัน"
+        errors["period"] = gettext("ตัวชี้วัดนี้รายงาน%(frequency)s กรุณาเลือกงวดให้ตรงกัน") % {
+            "frequency": indicator.get_frequency_display()
+        }
     plan = indicator.plan
     if not plan.fiscal_year_start_be <= period.fiscal_year_be <= plan.fiscal_year_end_be:
-        errors["period"] = (
-            f"ปีงบประมาณต้องอยู่ในช่วงของแผน ({plan.fiscal_year_start_be}–{plan.fiscal_year_end_be})"
-        )
+        errors["period"] = gettext("ปีงบประมาณต้องอยู่ในช่วงของแผน (%(start)s–%(end)s)") % {
+            "start": plan.fiscal_year_start_be, "end": plan.fiscal_year_end_be
+        }
     number = _decimal(value, "value", errors, required=True)
     num = _decimal(numerator, "numerator", errors)
     den = _decimal(denominator, "denominator", errors)
@@ -145,9 +147,9 @@ def measurement_report_save(
     if evidence is not None:
         content = evidence.read(MAX_EVIDENCE_BYTES + 1)
         if len(content) > MAX_EVIDENCE_BYTES:
-            errors["evidence"] = "ไฟล์หลักฐานต้องมีขนาดไม่เกิน 10 MB"
+            errors["evidence"] = gettext("ไฟล์หลักฐานต้องมีขนาดไม่เกิน 10 MB")
         elif sniff_evidence(content[:16]) is None:
-            errors["evidence"] = "รับเฉพาะไฟล์ PDF, PNG, JPEG, XLSX หรือ DOCX"
+            errors["evidence"] = gettext("รับเฉพาะไฟล์ PDF, PNG, JPEG, XLSX หรือ DOCX")
     if errors:
         raise ValidationError(errors)
     m = Measurement.objects.select_for_update().filter(
@@ -157,7 +159,9 @@ def measurement_report_save(
     if m is None:
         m = Measurement(indicator=indicator, source=Measurement.Source.REPORTED, created_by=actor, **_period_fields(period))
     elif m.status not in (Measurement.Status.DRAFT, Measurement.Status.RETURNED):
-        raise ValidationError(f"ค่าของงวดนี้อยู่ในสถานะ “{m.get_status_display()}” แก้ไขไม่ได้")
+        raise ValidationError(
+            gettext("ค่าของงวดนี้อยู่ในสถานะ “%(status)s” แก้ไขไม่ได้") % {"status": m.get_status_display()}
+        )
     before = snapshot(m, REPORT_FIELDS)
     m.agency_id = indicator.responsible_agency_id
     m.value, m.numerator, m.denominator = number, num, den
@@ -185,7 +189,7 @@ def measurement_submit(*, actor: Any, measurement: Measurement) -> Measurement:
     m = Measurement.objects.select_for_update().select_related("indicator").get(pk=measurement.pk)
     _may_report(actor, m.indicator)
     if m.source != Measurement.Source.REPORTED or m.status not in (Measurement.Status.DRAFT, Measurement.Status.RETURNED):
-        raise ValidationError(f"ส่งไม่ได้ เพราะค่านี้อยู่ในสถานะ “{m.get_status_display()}”")
+        raise ValidationError(gettext("ส่งไม่ได้ เพราะค่านี้อยู่ในสถานะ “%(status)s”") % {"status": m.get_status_display()})
     if not m.evidence and not m.evidence_url:
         raise ValidationError({"evidence": gettext("กรุณาแนบไฟล์หลักฐานหรือระบุลิงก์แหล่งข้อมูลก่อนส่ง")})
     if m.value is None:
@@ -202,7 +206,9 @@ def _review(actor: Any, measurement: Measurement, status: str, comment: str, all
     require(actor, "monitoring.measurement:approve")
     m = Measurement.objects.select_for_update().get(pk=measurement.pk)
     if m.source != Measurement.Source.REPORTED or m.status not in allowed:
-        raise ValidationError(f"ดำเนินการไม่ได้ เพราะค่านี้อยู่ในสถานะ “{m.get_status_display()}”")
+        raise ValidationError(
+            gettext("ดำเนินการไม่ได้ เพราะค่านี้อยู่ในสถานะ “%(status)s”") % {"status": m.get_status_display()}
+        )
     before = m.status
     m.status = status
     m.review_comment = comment.strip()

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log, diff, snapshot
@@ -29,7 +30,7 @@ FINDING_FIELDS = (
 def _required_text(errors: dict[str, str], **fields: str) -> None:
     for name, value in fields.items():
         if not (value or "").strip():
-            errors[name] = "กรุณากรอกข้อมูลช่องนี้"
+            errors[name] = gettext("กรุณากรอกข้อมูลช่องนี้")
 
 
 @transaction.atomic
@@ -49,10 +50,10 @@ def corrective_action_create(
     require(actor, "monitoring.corrective_action:write")
     errors: dict[str, str] = {}
     if indicator is None and project is None:
-        errors["indicator"] = "กรุณาเลือกตัวชี้วัดหรือโครงการที่ต้องแก้ไข"
+        errors["indicator"] = gettext("กรุณาเลือกตัวชี้วัดหรือโครงการที่ต้องแก้ไข")
     _required_text(errors, problem_th=problem_th, action_th=action_th)
     if due_date is None:
-        errors["due_date"] = "กรุณาระบุกำหนดแล้วเสร็จ"
+        errors["due_date"] = gettext("กรุณาระบุกำหนดแล้วเสร็จ")
     if errors:
         raise ValidationError(errors)
     action = CorrectiveAction(
@@ -82,7 +83,7 @@ def corrective_action_update(*, actor: Any, action: CorrectiveAction, **data: An
     errors: dict[str, str] = {}
     _required_text(errors, problem_th=action.problem_th, action_th=action.action_th)
     if action.status == CorrectiveAction.Status.DONE and not action.result_th.strip():
-        errors["result_th"] = "กรุณาระบุผลการดำเนินการก่อนปิดเรื่อง"
+        errors["result_th"] = gettext("กรุณาระบุผลการดำเนินการก่อนปิดเรื่อง")
     if errors:
         raise ValidationError(errors)
     if action.status in (CorrectiveAction.Status.DONE, CorrectiveAction.Status.CANCELLED):
@@ -101,9 +102,9 @@ def _check_finding(f: InspectionFinding) -> None:
     errors: dict[str, str] = {}
     _required_text(errors, findings_th=f.findings_th)
     if f.project_id and f.project and f.project.agency_id != f.agency_id:
-        errors["project"] = "โครงการนี้ไม่ใช่ของหน่วยงานที่รับตรวจ"
+        errors["project"] = gettext("โครงการนี้ไม่ใช่ของหน่วยงานที่รับตรวจ")
     if f.inspected_on and f.inspected_on > timezone.localdate():
-        errors["inspected_on"] = "วันที่ตรวจต้องไม่เป็นวันในอนาคต"
+        errors["inspected_on"] = gettext("วันที่ตรวจต้องไม่เป็นวันในอนาคต")
     if errors:
         raise ValidationError(errors)
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from smartprovince.core.audit import audit_log
+from smartprovince.core.i18n import error_text
 from smartprovince.core.jobs import job_start
 from smartprovince.core.permissions import require
 from smartprovince.plans.models import Plan
@@ -24,11 +25,11 @@ def report_request(*, actor: Any, kind: str, fmt: str, period_key: str) -> Repor
     require(actor, "monitoring.report:generate")
     errors: dict[str, str] = {}
     if kind not in ReportArchive.Kind.values:
-        errors["kind"] = "กรุณาเลือกประเภทรายงาน"
+        errors["kind"] = gettext("กรุณาเลือกประเภทรายงาน")
     if fmt not in ReportArchive.Format.values:
-        errors["format"] = "กรุณาเลือกรูปแบบไฟล์"
+        errors["format"] = gettext("กรุณาเลือกรูปแบบไฟล์")
     elif kind == ReportArchive.Kind.EMENSCR and fmt != ReportArchive.Format.XLSX:
-        errors["format"] = "การส่งออกสำหรับ eMENSCR มีเฉพาะรูปแบบ Excel (XLSX)"
+        errors["format"] = gettext("การส่งออกสำหรับ eMENSCR มีเฉพาะรูปแบบ Excel (XLSX)")
     if errors:
         raise ValidationError(errors)
     plan = Plan.objects.filter(is_current=True).order_by("-fiscal_year_start_be").first()
@@ -37,7 +38,7 @@ def report_request(*, actor: Any, kind: str, fmt: str, period_key: str) -> Repor
     try:
         period = report_period(kind, period_key, plan)
     except ValueError as exc:
-        raise ValidationError({"period": str(exc)}) from None
+        raise ValidationError({"period": error_text(exc)}) from None
     from ..reports.data import _title
 
     title = " ".join(_title(kind, plan, period)[0:1] + _title(kind, plan, period)[2:])

@@ -38,7 +38,8 @@ def target_set(*, actor: Any, indicator: Indicator, fiscal_year_be: int, value: 
     plan = indicator.plan
     if not plan.fiscal_year_start_be <= fiscal_year_be <= plan.fiscal_year_end_be:
         raise ValidationError(
-            {"fiscal_year_be": f"ปีงบประมาณต้องอยู่ในช่วงของแผน ({plan.fiscal_year_start_be}–{plan.fiscal_year_end_be})"}
+            {"fiscal_year_be": gettext("ปีงบประมาณต้องอยู่ในช่วงของแผน (%(start)s–%(end)s)")
+                              % {"start": plan.fiscal_year_start_be, "end": plan.fiscal_year_end_be}}
         )
     number = _number(value, "value")
     target = IndicatorTarget.objects.select_for_update().filter(indicator=indicator, fiscal_year_be=fiscal_year_be).first()

@@ -136,7 +136,9 @@ class ReportedValueView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "ส่งค่าให้จังหวัดพิจารณาแล้ว" if "submit" in request.POST else "บันทึกร่างแล้ว")
+                messages.success(
+                    request, gettext("ส่งค่าให้จังหวัดพิจารณาแล้ว") if "submit" in request.POST else gettext("บันทึกร่างแล้ว")
+                )
                 return redirect("monitoring:measurement-detail", pk=m.pk)
         return render(request, "monitoring/reported_form.html", self._context(indicator, form), status=400)
 

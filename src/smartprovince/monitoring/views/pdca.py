@@ -61,7 +61,7 @@ class ActionListView(PermissionRequiredMixin, View):
         page = Paginator(qs, 50).get_page(request.GET.get("page"))
         return render(request, "monitoring/action_list.html", {
             "page_obj": page, "actions": page.object_list, "status": status, "fy": fy,
-            "statuses": [("open", "ยังไม่แล้วเสร็จ"), *CorrectiveAction.Status.choices],
+            "statuses": [("open", gettext("ยังไม่แล้วเสร็จ")), *CorrectiveAction.Status.choices],
         })
 
 
