@@ -23,6 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from smartprovince.core.thai_calendar import gettext_noop
+
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
 
@@ -33,14 +35,25 @@ NO_DATA = "no_data"
 NO_TARGET = "no_target"
 NO_SOURCE = "no_source"
 
+# Thai msgids: the reports and the API's ``status_th`` show them as they are, the pages translate
+# them (``Assessment.label``)
 STATUS_LABELS_TH = {
-    ON_TRACK: "เป็นไปตามเป้าหมาย",
-    AT_RISK: "มีความเสี่ยง",
-    OFF_TRACK: "ต่ำกว่าเป้าหมาย",
-    NO_DATA: "ยังไม่มีผลการวัด",
-    NO_TARGET: "ยังไม่กำหนดเป้าหมาย",
-    NO_SOURCE: "ยังไม่มีแหล่งข้อมูล",
+    ON_TRACK: gettext_noop("เป็นไปตามเป้าหมาย"),
+    AT_RISK: gettext_noop("มีความเสี่ยง"),
+    OFF_TRACK: gettext_noop("ต่ำกว่าเป้าหมาย"),
+    NO_DATA: gettext_noop("ยังไม่มีผลการวัด"),
+    NO_TARGET: gettext_noop("ยังไม่กำหนดเป้าหมาย"),
+    NO_SOURCE: gettext_noop("ยังไม่มีแหล่งข้อมูล"),
 }
+
+
+def status_label(status: str) -> str:
+    """The label of a status in the active language (Django's ``gettext``, imported here so the
+    rules above stay plain Python)."""
+    from django.utils.translation import gettext
+
+    return gettext(STATUS_LABELS_TH[status])
+
 # Colours for charts and PDFs (the HTML uses the .status-* classes)
 STATUS_COLOURS = {
     ON_TRACK: "#067647",
@@ -72,6 +85,11 @@ class Assessment:
     @property
     def label_th(self) -> str:
         return STATUS_LABELS_TH[self.status]
+
+    @property
+    def label(self) -> str:
+        """In the active language (pages); ``label_th`` for Thai documents."""
+        return status_label(self.status)
 
     @property
     def colour(self) -> str:

@@ -25,7 +25,7 @@ def _kpi_sheet(title: str, ov: Overview) -> Sheet:
         [r.indicator.code, r.indicator.get_scope_display(), r.indicator.name_th, r.indicator.unit_th, _n(r.annual_target),
          _n(r.period_target), _n(r.value) if r.measurement else None,
          r.measurement.period_key if r.measurement else "", _n(r.assessment.achievement), r.assessment.label_th,
-         r.source_label]
+         r.source_label_th]
         for r in ov.indicators
     ]
     return Sheet(

@@ -51,9 +51,18 @@ class IndicatorRow:
 
     @property
     def source_label(self) -> str:
+        """Where the value comes from, in the active language (pages)."""
         if not self.has_source and self.measurement is None:
-            return st.STATUS_LABELS_TH[st.NO_SOURCE]
+            return st.status_label(st.NO_SOURCE)
         return self.indicator.get_measure_display()
+
+    @property
+    def source_label_th(self) -> str:
+        """The same in Thai (reports)."""
+        from django.utils import translation
+
+        with translation.override("th"):
+            return self.source_label
 
 
 def _start_level(indicator: Indicator, targets: dict[int, Decimal], fy: int) -> Decimal | None:

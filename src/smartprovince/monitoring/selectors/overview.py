@@ -10,7 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext_noop
 
+from smartprovince.core.i18n import thai_choices
 from smartprovince.core.thai_calendar import (
     Period,
     fiscal_year_be,
@@ -61,6 +63,11 @@ def round_period(period: Period) -> Period:
     """From the start of the fiscal year to the end of ``period`` (รอบ 3/6/9/12 เดือน)."""
     start, _ = fiscal_year_range(period.fiscal_year_be)
     return Period(start, period.end, period.kind, period.fiscal_year_be, period.number)
+
+
+# The name of the row of projects without a district (code ""): stored untranslated, because the
+# dashboard's summary is cached for every language; the chart translates it (the reports stay Thai).
+NO_DISTRICT = gettext_noop("ทั้งจังหวัด/ไม่ระบุอำเภอ")
 
 
 @dataclass
@@ -143,7 +150,9 @@ def overview(*, plan: Plan, period: Period, as_of: dt.date) -> Overview:
     rows = indicator_rows(plan, period, thresholds=thresholds)
     strategies = list(Strategy.objects.filter(plan=plan).order_by("number"))
     facts = project_facts(round_period(period), as_of=min(as_of, _day_after(period.end)))
-    status_labels = {value: str(label) for value, label in Project.Status.choices}
+    # Thai whatever the request's language: the dashboard's summary built from this is cached for
+    # everyone (the pages look the label up by value) and the reports are Thai documents
+    status_labels = dict(thai_choices(Project.Status.choices))
     counts = Counter(f.status for f in facts)
     by_status = [(s, status_labels[s], counts.get(s, 0)) for s in status_labels]
     strat_totals = group_totals(facts, lambda f: f.strategy_id)
@@ -186,7 +195,7 @@ def _districts(facts: list[ProjectFact], fiscal_year_be: int) -> list[DistrictRo
     )
     rows: dict[str, DistrictRow] = {}
     for f in active:
-        for code, name in places.get(f.id) or [("", "ทั้งจังหวัด/ไม่ระบุอำเภอ")]:
+        for code, name in places.get(f.id) or [("", NO_DISTRICT)]:
             row = rows.setdefault(code, DistrictRow(code, name, 0, Decimal(0)))
             row.projects += 1
             row.allocated += f.allocated

@@ -8,6 +8,10 @@ never the per-project rows) is kept in the cache under the data versions of thos
 (``core.dataversion``). Every audited write of those apps changes the key, so a cached summary is
 never stale; a request on unchanged data costs one small query and a cache read whatever the size
 of the province.
+
+The cache is shared by every user whatever their language, so nothing cached is translated: labels
+are stored as Thai msgids (or lazy strings, which pickle as lazy strings) and translated when a
+page renders them (``Words``, ``Project.Status`` labels looked up by value).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
+from django.utils.translation import gettext, gettext_noop
 
 from smartprovince.core import dataversion
 from smartprovince.core.thai_calendar import Period
@@ -34,7 +39,7 @@ log = logging.getLogger(__name__)
 # The apps whose data the roll-ups read (projects, budget lines and reports; plan, strategies,
 # indicators and targets; measurements, thresholds and corrective actions; agency names).
 INPUT_APPS = ("agencies", "plans", "projects", "monitoring")
-FORMAT = 2  # bump when DashboardSummary changes shape (a shared cache may hold older pickles)
+FORMAT = 3  # bump when DashboardSummary changes shape (a shared cache may hold older pickles)
 TIMEOUT = 6 * 3600
 NEEDING_LIMIT = 50  # the PDCA board lists 50, the dashboard the first DASHBOARD_NEEDING
 DASHBOARD_NEEDING = 15
@@ -121,14 +126,34 @@ def dashboard_summary(*, plan: Plan, period: Period, as_of: dt.date) -> Dashboar
 
 
 # ------------------------------------------------------------------------------ drill-down
+@dataclass(frozen=True)
+class Words:
+    """A Thai msgid and its parameters, translated into the active language when shown (``str``).
+
+    Cached as they are, so one cached selection serves a Thai and an English page alike; a parameter
+    may be a lazy string (it pickles as one and is translated with the rest)."""
+
+    msgid: str
+    params: dict[str, Any] = field(default_factory=dict)
+    translate: bool = True  # False for data shown as it is (an agency's name)
+
+    def __str__(self) -> str:
+        text = gettext(self.msgid) if self.translate else self.msgid
+        return text % self.params if self.params else text
+
+
 @dataclass
 class DrillSelection:
     """The projects behind one dashboard number: their ids in list order, their totals and the
-    words that say what was selected. Small whatever the province (ids only)."""
+    words that say what was selected (untranslated, see ``Words``). Small whatever the province (ids only)."""
 
     ids: list[int]
     total: Totals
-    title: list[str]
+    title: list[Words]
+
+    def title_text(self) -> str:
+        """What was selected, in the active language ("all" when nothing was)."""
+        return " · ".join(str(words) for words in self.title) or gettext("ทั้งหมด")
 
 
 DRILL_FILTERS = ("status", "active", "strategy", "agency", "late", "district")
@@ -160,31 +185,36 @@ def drill_selection(*, period: Period, as_of: dt.date, params: dict[str, str]) -
 
     def select() -> DrillSelection:
         facts = _cached(f"{base}:facts", lambda: project_facts(round_period(period), as_of=as_of))
-        title: list[str] = []
+        title: list[Words] = []
         if wanted.get("status"):
             facts = [f for f in facts if f.status == wanted["status"]]
-            title.append(f"สถานะ “{dict(Project.Status.choices).get(wanted['status'], wanted['status'])}”")
+            # the choice's label stays lazy (translated when shown); an unknown value is shown as it is
+            label = dict(Project.Status.choices).get(wanted["status"], wanted["status"])
+            title.append(Words(gettext_noop("สถานะ “%(status)s”"), {"status": label}))
         if wanted.get("active"):
             facts = [f for f in facts if f.is_active]
-            title.append("ที่ดำเนินการ (ไม่นับร่างและยกเลิก)")
+            title.append(Words(gettext_noop("ที่ดำเนินการ (ไม่นับร่างและยกเลิก)")))
         if wanted.get("strategy", "").isdigit():
             facts = [f for f in facts if f.strategy_id == int(wanted["strategy"])]
             if facts:
-                title.append(f"ยุทธศาสตร์ที่ {facts[0].strategy_number}")
+                title.append(Words(gettext_noop("ยุทธศาสตร์ที่ %(number)s"), {"number": facts[0].strategy_number}))
         if wanted.get("agency", "").isdigit():
             facts = [f for f in facts if f.agency_id == int(wanted["agency"])]
             if facts:
-                title.append(facts[0].agency_name)
+                title.append(Words(facts[0].agency_name, translate=False))
         if wanted.get("late"):
             late_as_of = min(as_of, period.end)
             facts = [f for f in facts if f.is_late(late_as_of)]
-            title.append("ที่ล่าช้าหรือมีความเสี่ยง")
+            title.append(Words(gettext_noop("ที่ล่าช้าหรือมีความเสี่ยง")))
         if wanted.get("district"):
             places = project_districts([f.id for f in facts])
             code = wanted["district"]
             facts = [f for f in facts
                      if (code == "none" and not places.get(f.id)) or code in {c for c, _ in places.get(f.id, [])}]
-            title.append("ไม่ระบุอำเภอ" if code == "none" else f"อำเภอรหัส {code}")
+            if code == "none":
+                title.append(Words(gettext_noop("ไม่ระบุอำเภอ")))
+            else:
+                title.append(Words(gettext_noop("อำเภอรหัส %(code)s"), {"code": code}))
         return DrillSelection(ids=[f.id for f in facts], total=totals(facts), title=title)
 
     filters = "&".join(f"{k}={wanted[k]}" for k in sorted(wanted))

@@ -10,10 +10,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views import View
 
+from smartprovince.core.i18n import month_text
 from smartprovince.core.permissions import PermissionRequiredMixin
-from smartprovince.core.thai_calendar import MONTHS_LONG, Period, months_of_fiscal_year
+from smartprovince.core.thai_calendar import Period, months_of_fiscal_year
 
 from .. import figures
 from ..selectors.overview import current_plan, resolve_period, round_period
@@ -42,8 +44,11 @@ def filter_context(plan: Any, period: Period) -> dict[str, Any]:
     months = months_of_fiscal_year(period.fiscal_year_be)
     return {
         "years": plan.fiscal_years,
-        "quarters": [(q, f"ไตรมาสที่ {q} (รอบ {q * 3} เดือน)") for q in range(1, 5)],
-        "months": [(i, f"{MONTHS_LONG[d.month - 1]} {d.year + 543}") for i, d in enumerate(months, start=1)],
+        "quarters": [
+            (q, gettext("ไตรมาสที่ %(quarter)s (รอบ %(months)s เดือน)") % {"quarter": q, "months": q * 3})
+            for q in range(1, 5)
+        ],
+        "months": [(i, month_text(d, "long")) for i, d in enumerate(months, start=1)],
         "period": period,
         "sel_q": period.number if period.kind == "quarter" else None,
         "sel_m": period.number if period.kind == "month" else None,
@@ -105,7 +110,7 @@ class ProjectDrillView(PermissionRequiredMixin, View):
         labels = dict(Project.Status.choices)
         ctx = {
             "plan": plan, "page_obj": page, "rows": [(f, labels.get(f.status, f.status)) for f in facts],
-            "total": selection.total, "filter_title": " · ".join(selection.title) or "ทั้งหมด",
+            "total": selection.total, "filter_title": selection.title_text(),
             **filter_context(plan, period),
         }
         return render(request, "monitoring/drill_projects.html", ctx)
