@@ -1,4 +1,7 @@
-"""Job handlers: executive report generation and on-demand metric snapshots."""
+"""Job handlers: executive report generation and on-demand metric snapshots.
+
+Progress texts are stored as Thai msgids without parameters (a worker has no user language):
+``core/job_status.html`` translates them when the page shows them."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from smartprovince.core.jobs import JobError, ProgressReporter, job_handler
 from smartprovince.core.models import Job
@@ -21,12 +25,12 @@ def generate_report(job: Job, report: ProgressReporter) -> dict[str, Any]:
 
     archive = ReportArchive.objects.filter(pk=job.params.get("archive_id")).first()
     if archive is None:
-        raise JobError("ไม่พบรายการรายงานที่ขอ")
+        raise JobError(gettext_noop("ไม่พบรายการรายงานที่ขอ"))
     try:
         content, filename = build_report(archive, report)
     except ValueError as exc:
         raise JobError(str(exc)) from None
-    report(90, "กำลังบันทึกไฟล์")
+    report(90, gettext_noop("กำลังบันทึกไฟล์"))
     with transaction.atomic():
         archive.file.save(filename, ContentFile(content), save=False)
         archive.filename = filename
@@ -45,6 +49,6 @@ def measure(job: Job, report: ProgressReporter) -> dict[str, Any]:
         period = parse_period_key(job.params["period"])
     except (KeyError, ValueError) as exc:
         raise JobError(str(exc)) from None
-    report(10, f"กำลังคำนวณตัวชี้วัดงวด {period.label}")
+    report(10, gettext_noop("กำลังคำนวณตัวชี้วัด"))  # the job's title names the period
     result = measurement_snapshot(actor=job.actor, period=period)
     return {"period": period.key, **result}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from ..models import ReportArchive
 from .data import report_data, report_period
@@ -22,12 +23,12 @@ def build_report(archive: ReportArchive, progress: Callable[[float, str], None])
     if archive.kind == ReportArchive.Kind.EMENSCR:
         from .xlsx_report import build_emenscr
 
-        progress(20, "กำลังรวบรวมข้อมูลโครงการ")
+        progress(20, gettext_noop("กำลังรวบรวมข้อมูลโครงการ"))
         stem = f"eMENSCR_ความก้าวหน้าโครงการ_ปีงบ{period.fiscal_year_be}"
         return build_emenscr(period, as_of=today), f"{stem}.xlsx"
-    progress(10, "กำลังรวบรวมข้อมูล")
+    progress(10, gettext_noop("กำลังรวบรวมข้อมูล"))
     data = report_data(kind=archive.kind, plan=plan, period=period, today=today)
-    progress(30, "กำลังจัดทำเอกสาร")
+    progress(30, gettext_noop("กำลังจัดทำเอกสาร"))
     if archive.format == ReportArchive.Format.PDF:
         from .pdf_report import build_pdf
 

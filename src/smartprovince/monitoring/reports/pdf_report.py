@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.utils.translation import gettext_noop
+
 from smartprovince.core.pdf import ThaiPdf
 from smartprovince.core.thai_calendar import format_date
 
@@ -168,7 +170,7 @@ def build_pdf(data: ReportData, progress: Callable[[float, str], None] | None = 
     pdf.paragraph(f"{data.as_of_label}    จัดทำเมื่อ{format_date(data.generated_on, 'formal')}")
     pdf.heading("1. สรุปผลการดำเนินงาน", 14)
     _summary(pdf, data.main)
-    step(40, "กำลังจัดทำตารางตัวชี้วัด")
+    step(40, gettext_noop("กำลังจัดทำตารางตัวชี้วัด"))
     if data.kind == "final":
         _final_matrix(pdf, data)
     pdf.heading("2. ผลการดำเนินงานตามตัวชี้วัด (เทียบค่าเป้าหมาย)", 14)
@@ -184,12 +186,12 @@ def build_pdf(data: ReportData, progress: Callable[[float, str], None] | None = 
         f"เกณฑ์สถานะ: เป็นไปตามเป้าหมายเมื่อผลไม่น้อยกว่าร้อยละ {fmt_num(data.main.thresholds.on_track)} "
         f"ของเป้าหมายตามสัดส่วนเวลา มีความเสี่ยงเมื่อไม่น้อยกว่าร้อยละ {fmt_num(data.main.thresholds.at_risk)}", 10,
     )
-    step(60, "กำลังจัดทำสรุปโครงการและงบประมาณ")
+    step(60, gettext_noop("กำลังจัดทำสรุปโครงการและงบประมาณ"))
     pdf.heading("3. ความก้าวหน้าโครงการ", 14)
     _projects(pdf, data.main)
     pdf.heading("4. งบประมาณ", 14)
     _budget(pdf, data.main)
-    step(80, "กำลังจัดทำปัญหาและมาตรการแก้ไข")
+    step(80, gettext_noop("กำลังจัดทำปัญหาและมาตรการแก้ไข"))
     _problems(pdf, data)
     _actions(pdf, data)
     return pdf.output_bytes()
