@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from . import status as st
 from .selectors.indicators import IndicatorRow
@@ -39,7 +39,7 @@ def goal_trend(row: IndicatorRow, url: str) -> dict[str, Any]:
     history = [m for m in row.history if m.value is not None]
     data: list[dict[str, Any]] = [
         {
-            "type": "scatter", "mode": "lines+markers", "name": gettext("เป้าหมาย"),
+            "type": "scatter", "mode": "lines+markers", "name": pgettext("chart series", "เป้าหมาย"),
             "x": fiscal_years, "y": [_f(row.targets[fy]) for fy in years],
             "line": {"dash": "dot", "color": "#98a2b3"}, "customdata": [url] * len(years),
         },
