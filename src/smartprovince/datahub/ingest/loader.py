@@ -225,12 +225,15 @@ def _load_generic(source: TableSource, report: Report, info: dict[str, Any], new
 
 
 def _load_postgres_csv(source: TableSource, report: Report, hdr: dict[str, Any], new_table: str) -> dict[str, Any]:
-    """CSV on PostgreSQL: one streaming pass COPYs into the typed table (``pgcopy``)."""
-    from . import pgcopy
+    """CSV on PostgreSQL: the file's bytes straight into COPY when it is clean (``pgraw``), else
+    one streaming pass COPYs into the typed table (``pgcopy``)."""
+    from . import pgcopy, pgraw
 
     head = hdr["head"]
-    result = pgcopy.load(source, hdr=hdr, table=new_table, shape_error=_shape_error, report=report,
-                         max_rejects=MAX_REJECTS_KEPT)
+    result = pgraw.load(source, hdr=hdr, table=new_table, report=report)
+    if result is None:
+        result = pgcopy.load(source, hdr=hdr, table=new_table, shape_error=_shape_error, report=report,
+                             max_rejects=MAX_REJECTS_KEPT)
     _no_rows_error(result["good"], result["rejected"], result["rejects"])
     return {"names": head.names, "types": result["types"], "header_lines": head.header_lines,
             "first_data_line": hdr["first_data_line"], "warnings": list(head.warnings), "good": result["good"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -255,3 +256,82 @@ def test_csv_over_fifty_thousand_rows_loads(make_dataset: Any, upload: Any) -> N
     resource = upload(make_dataset("big-csv"), ("\n".join(lines) + "\n").encode())
     version = resource.versions.get()
     assert (version.status, version.rows_loaded, version.rows_rejected) == ("loaded", 60_001, 0)
+
+
+CLEAN = ("ลำดับ,อำเภอ,วันที่สำรวจ,เนื้อที่,ผลผลิต,ตัวเลขไทย,ว่าง,มีน้ำ,หมายเหตุ\n"
+         "1,เมืองสกลนคร,15/07/2565,12.50,6069,๑๒,,ใช่,ผลผลิตลดลงเนื่องจากฝนทิ้งช่วง\n"
+         "2,พังโคน,1/8/2564,0.5,-20605,๓,,ไม่ใช่,   \n"
+         "3,วานรนิวาส,2022-01-05,48,0,45,,ใช่,ใช้ปุ๋ยอินทรีย์\n")
+CLEAN_TYPES = [("ลำดับ", "integer"), ("อำเภอ", "text"), ("วันที่สำรวจ", "date"), ("เนื้อที่", "decimal"),
+               ("ผลผลิต", "integer"), ("ตัวเลขไทย", "integer"), ("ว่าง", "text"), ("มีน้ำ", "boolean"),
+               ("หมายเหตุ", "text")]
+
+
+@pytest.fixture
+def row_by_row(monkeypatch: Any) -> list[str]:
+    """Records each use of PostgreSQL's row-by-row CSV path."""
+    from smartprovince.datahub.ingest import pgcopy
+
+    calls: list[str] = []
+    original = pgcopy.load
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs["table"])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pgcopy, "load", spy)
+    return calls
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp874", "crlf"])
+def test_clean_csv_types_values_and_search(make_dataset: Any, upload: Any, row_by_row: list[str],
+                                           encoding: str) -> None:
+    """A clean CSV (no quotes, no ragged rows) goes straight into COPY on PostgreSQL, typed and
+    converted in the database: the same types, values and search words as every other path."""
+    text = CLEAN.replace("\n", "\r\n") if encoding == "crlf" else CLEAN
+    resource = upload(make_dataset(), text.encode("utf-8" if encoding == "crlf" else encoding))
+    assert [(c.name, c.type) for c in columns_of(resource)] == CLEAN_TYPES
+    assert row_by_row == []  # PostgreSQL did not need the row-by-row path (SQLite never uses it)
+    assert rows(resource) == [
+        {"_id": 1, "ลำดับ": 1, "อำเภอ": "เมืองสกลนคร", "วันที่สำรวจ": "2022-07-15", "เนื้อที่": Decimal("12.50"),
+         "ผลผลิต": 6069, "ตัวเลขไทย": 12, "ว่าง": None, "มีน้ำ": True, "หมายเหตุ": "ผลผลิตลดลงเนื่องจากฝนทิ้งช่วง"},
+        {"_id": 2, "ลำดับ": 2, "อำเภอ": "พังโคน", "วันที่สำรวจ": "2021-08-01", "เนื้อที่": Decimal("0.5"),
+         "ผลผลิต": -20605, "ตัวเลขไทย": 3, "ว่าง": None, "มีน้ำ": False, "หมายเหตุ": None},
+        {"_id": 3, "ลำดับ": 3, "อำเภอ": "วานรนิวาส", "วันที่สำรวจ": "2022-01-05", "เนื้อที่": Decimal("48"),
+         "ผลผลิต": 0, "ตัวเลขไทย": 45, "ว่าง": None, "มีน้ำ": True, "หมายเหตุ": "ใช้ปุ๋ยอินทรีย์"},
+    ]
+    assert [r["_id"] for r in rows(resource, q="ฝน พังโคน")] == []
+    assert [r["_id"] for r in rows(resource, q="ฝนทิ้งช่วง เมืองสกลนคร")] == [1]
+    assert [r["_id"] for r in rows(resource, q="ปุ๋ย")] == [3]
+    v = version(resource)
+    assert (v.status, v.rows_loaded, v.rows_rejected, v.rejects) == ("loaded", 3, 0, [])
+
+
+@pytest.mark.parametrize(("late", "expected"), [
+    ("7.25", ("decimal", [Decimal("1"), Decimal("2"), Decimal("7.25")])),
+    ("0042", ("text", ["1", "2", "0042"])),
+    ("+5", ("integer", [1, 2, 5])),
+    ("1e5", ("text", ["1", "2", "1e5"])),
+    ("NaN", ("text", ["1", "2", "NaN"])),
+    ("  ", ("integer", [1, 2, None])),
+])
+def test_value_after_the_sample_settles_the_type(make_dataset: Any, upload: Any, monkeypatch: Any,
+                                                 late: str, expected: tuple[str, list[Any]]) -> None:
+    """Types hold over the whole column, not the sample: a later value that does not fit the
+    sampled type gives the type every path gives (PostgreSQL falls back to the row-by-row path)."""
+    from smartprovince.datahub.ingest import pgraw
+
+    monkeypatch.setattr(pgraw, "SAMPLE_ROWS", 2)
+    resource = upload(make_dataset(), f"ชื่อ,ค่า\nก,1\nข,2\nค,{late}\n".encode())
+    assert columns_of(resource)[1].type == expected[0]
+    assert [r["ค่า"] for r in rows(resource)] == expected[1]
+
+
+def test_quoted_or_ragged_csv_takes_the_row_by_row_path(make_dataset: Any, upload: Any, row_by_row: list[str]) -> None:
+    quoted = upload(make_dataset("quoted"), "ชื่อ,ค่า\n\"ก,ข\",1\nค,2\n".encode())
+    assert [r["ชื่อ"] for r in rows(quoted)] == ["ก,ข", "ค"]
+    ragged = upload(make_dataset("ragged"), "ชื่อ,ค่า\nก,1\nข,2,3\nค,4\n".encode())
+    assert [r["ชื่อ"] for r in rows(ragged)] == ["ก", "ค"]
+    assert [r["line"] for r in version(ragged).rejects] == [3]
+    if store.is_postgres():
+        assert len(row_by_row) == 2
