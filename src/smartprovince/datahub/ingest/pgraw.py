@@ -38,6 +38,7 @@ from .types import BOOLEAN, DATE, DECIMAL, INTEGER, TEXT, convert
 logger = logging.getLogger(__name__)
 SAMPLE_ROWS = 20_000
 MAP_BATCH = 5000
+PARALLEL_BYTES = 16 << 20  # a file this large is loaded on two connections at once
 MAX_DISTINCT = 200_000  # distinct values held in memory for typing and maps
 ENCODINGS = {"utf-8": "UTF8", "utf-8-sig": "UTF8", "cp874": "WIN874"}
 WS = " \t\r\n\x0b\x0c\u00a0\u3000"
@@ -110,6 +111,33 @@ def _sample(source: TableSource, hdr: dict[str, Any], width: int) -> BatchTyper 
     return typer
 
 
+class _Runner:
+    """Runs one function per part: in threads on connections of their own (autocommit) when the
+    load is not inside a transaction and the file is large, else one after the other on the
+    request's connection (inside the caller's savepoint)."""
+
+    def __init__(self, parts: int) -> None:
+        self.conns: list[Any] = []
+        if parts > 1:
+            import psycopg
+
+            params = connection.get_connection_params()
+            self.conns = [psycopg.connect(**params, autocommit=True) for _ in range(parts)]
+
+    def map(self, fn: Callable[[Any, Any], Any], items: list[Any]) -> list[Any]:
+        if not self.conns:
+            connection.ensure_connection()
+            return [fn(connection.connection, item) for item in items]
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(len(items)) as pool:
+            return list(pool.map(fn, self.conns, items))
+
+    def close(self) -> None:
+        for conn in self.conns:
+            conn.close()
+
+
 def load(source: TableSource, *, hdr: dict[str, Any], table: str,
          report: Callable[[float, str], None]) -> dict[str, Any] | None:
     """Load ``source`` into the new typed ``table`` (no primary key yet); ``None`` asks for
@@ -123,59 +151,102 @@ def load(source: TableSource, *, hdr: dict[str, Any], table: str,
     typer = _sample(source, hdr, width)
     if typer is None:
         return None
-    stage = table + "_stage"
+    _preload_words()
+    parallel = not connection.in_atomic_block and source.total_bytes - offset >= PARALLEL_BYTES
+    ranges = _split(source, offset) if parallel else [(offset, source.total_bytes)]
+    stages = [f"{table}_stage" if k == 0 else f"{table}_stage_p{k}" for k in range(len(ranges))]
+    runner = _Runner(len(ranges) if parallel else 1)
     try:
+        if parallel:
+            return _load(source, ranges, stages, typer, width, table, report, runner)
         with transaction.atomic():
-            return _load(source, offset, typer, width, stage, table, report)
+            return _load(source, ranges, stages, typer, width, table, report, runner)
     except _Fallback as exc:
         logger.info("datastore raw COPY not used for %s: %s", table, exc)
     except DatabaseError as exc:
         logger.info("datastore raw COPY not used for %s: %s", table, str(exc).splitlines()[0][:200])
     finally:
+        runner.close()
         for i in range(1, width + 1):
-            store.drop_table(f"{stage}_m{i}")
-        store.drop_table(stage)
+            store.drop_table(f"{stages[0]}_m{i}")
+        for stage in stages:
+            store.drop_table(stage)
+    if parallel:
+        store.drop_table(table)  # committed (autocommit): nothing rolled it back
     return None
 
 
-def _load(source: TableSource, offset: int, typer: BatchTyper, width: int, stage: str, table: str,
-          report: Callable[[float, str], None]) -> dict[str, Any]:
+def _preload_words() -> None:
+    """Load PyThaiNLP's dictionary in a thread while the database COPYs (it takes most of a second)."""
+    import importlib
+    import threading
+
+    def load_trie() -> None:
+        importlib.import_module("pythainlp.tokenize").word_dict_trie()
+
+    threading.Thread(target=load_trie, daemon=True).start()
+
+
+def _split(source: TableSource, offset: int) -> list[tuple[int, int]]:
+    """Two byte ranges of the data, cut at a line start (the data holds no quote, so a line is a row)."""
+    with source.path.open("rb") as f:
+        f.seek(offset + (source.total_bytes - offset) // 2)
+        f.readline()
+        cut = f.tell()
+    if cut >= source.total_bytes:
+        return [(offset, source.total_bytes)]
+    return [(offset, cut), (cut, source.total_bytes)]
+
+
+def _load(source: TableSource, ranges: list[tuple[int, int]], stages: list[str], typer: BatchTyper, width: int,
+          table: str, report: Callable[[float, str], None], runner: _Runner) -> dict[str, Any]:
     store.ensure_schema()
     cols = [f"c{i}" for i in range(1, width + 1)]
-    qstage = store.qualified(stage)
-    with connection.cursor() as cur:
-        cur.execute(f"DROP TABLE IF EXISTS {qstage}")
-        cur.execute(f"CREATE UNLOGGED TABLE {qstage} (_id bigint GENERATED ALWAYS AS IDENTITY, "
-                    f"{', '.join(f'{c} text' for c in cols)})")
-    report(10, "กำลังโหลดไฟล์เข้าคลังข้อมูล")
     options = f"FORMAT csv, DELIMITER {_lit(source.delimiter)}, ENCODING {_lit(ENCODINGS[source.encoding])}"
-    with connection.cursor() as cur, source.path.open("rb") as f:
-        f.seek(offset)
-        # nothing else may run on this connection until the COPY is closed (no progress writes)
-        with cur.cursor.copy(f"COPY {qstage} ({', '.join(cols)}) FROM STDIN ({options})") as copy:
-            while chunk := f.read(CHUNK):
-                copy.write(chunk)
-        good = cur.rowcount
-    if good <= 0:
+    report(10, "กำลังโหลดไฟล์เข้าคลังข้อมูล")
+
+    def copy_part(pg: Any, part: tuple[str, tuple[int, int]]) -> int:
+        stage, (start, end) = part
+        qstage = store.qualified(stage)
+        with pg.cursor() as cur, source.path.open("rb") as f:
+            cur.execute(f"DROP TABLE IF EXISTS {qstage}")
+            cur.execute(f"CREATE UNLOGGED TABLE {qstage} (_id bigint GENERATED ALWAYS AS IDENTITY, "
+                        f"{', '.join(f'{c} text' for c in cols)})")
+            f.seek(start)
+            left = end - start
+            # nothing else may run on this connection until the COPY is closed (no progress writes)
+            with cur.copy(f"COPY {qstage} ({', '.join(cols)}) FROM STDIN ({options})") as copy:
+                while left > 0 and (chunk := f.read(min(CHUNK, left))):
+                    left -= len(chunk)
+                    copy.write(chunk)
+            return int(cur.rowcount)
+
+    counts = runner.map(copy_part, list(zip(stages, ranges, strict=True)))
+    good = sum(counts)
+    if good <= 0 or min(counts) <= 0:
         raise _Fallback("no data row")
     report(60, f"โหลดแล้ว {good:,} แถว กำลังตรวจชนิดข้อมูล")
 
     # columns typed from their distinct values: text (for _search), dates, booleans, empty samples
     sampled = typer.types()
-    by_values = [i for i in range(width)
-                 if sampled[i] in (TEXT, DATE, BOOLEAN) or not typer.non_empty[i]]
+    by_values = [i for i in range(width) if sampled[i] in (TEXT, DATE, BOOLEAN) or not typer.non_empty[i]]
     types = list(sampled)
     blanks: dict[int, list[str]] = {}
+    maps = f"{stages[0]}_m"
     if by_values:
-        types, blanks = _map_tables(stage, width, by_values, types)
+        found = runner.map(lambda pg, stage: _distinct(pg, stage, by_values), stages)
+        values = {i: set().union(*(part[i] for part in found)) for i in by_values}
+        if sum(map(len, values.values())) > MAX_DISTINCT:
+            raise _Fallback("too many distinct values")
+        types, blanks = _map_tables(maps, width, values, types)
     report(70, "กำลังแปลงชนิดข้อมูลในคลังข้อมูล")
     store.create_table(table, [(c, t) for c, t in zip(cols, types, strict=True)], primary_key=False)
     text_idx = [i for i, t in enumerate(types) if t == TEXT]
-    exprs, joins = ["s._id"], []
+    exprs, joins = ["s._id + %s"], []
     for i, (c, type_) in enumerate(zip(cols, types, strict=True)):
         m = f"m{i + 1}"
         if i in by_values:
-            joins.append(f"LEFT JOIN {store.qualified(f'{stage}_m{i + 1}')} {m} ON {m}.v = s.{c}")
+            joins.append(f"LEFT JOIN {store.qualified(f'{maps}{i + 1}')} {m} ON {m}.v = s.{c}")
         if type_ == TEXT:
             exprs.append(f"CASE WHEN s.{c} IN ({', '.join(map(_lit, blanks[i]))}) THEN NULL ELSE s.{c} END"
                          if blanks.get(i) else f"s.{c}")
@@ -188,10 +259,17 @@ def _load(source: TableSource, offset: int, typer: BatchTyper, width: int, stage
         target.append("_search")
         exprs.append(" || ".join(f"coalesce(m{i + 1}.t, ''::tsvector)" for i in text_idx))
     qtable = store.qualified(table)
+    insert = (f"INSERT INTO {qtable} ({', '.join(target)}) SELECT {', '.join(exprs)} "  # noqa: S608 - generated identifiers
+              "FROM {stage} s " + " ".join(joins))
+
+    # one statement per stage, one after the other: the write is bound by the WAL, two at once
+    # only contend
+    loaded = 0
     with connection.cursor() as cur:
-        cur.execute(f"INSERT INTO {qtable} ({', '.join(target)}) SELECT {', '.join(exprs)} "  # noqa: S608 - generated identifiers
-                    f"FROM {qstage} s {' '.join(joins)}")
-        loaded = cur.rowcount
+        for stage, first_id in zip(stages, [sum(counts[:k]) for k in range(len(counts))], strict=True):
+            cur.execute(insert.replace("{stage}", store.qualified(stage)), [first_id])
+            loaded += cur.rowcount
+    with connection.cursor() as cur:
         cur.execute("SELECT setval(pg_get_serial_sequence(%s, '_id'), %s)", [qtable, max(good, 1)])
     if loaded != good:
         raise _Fallback(f"{loaded} rows converted of {good}")
@@ -218,13 +296,11 @@ def _number(c: str, type_: str, *, canonical: bool) -> str:
             f"WHEN {norm} ~ {_lit(pattern)} THEN rtrim(replace({norm}, ',', ''), '.')::{cast} ELSE {fail} END")
 
 
-def _map_tables(stage: str, width: int, by_values: list[int], types: list[str]) -> tuple[list[str], dict[int, list[str]]]:
-    """Type the ``by_values`` columns from their distinct values and fill one map table each
-    (value → converted value, ``_search`` words); returns the types and each text column's
-    blank-looking values."""
+def _distinct(pg: Any, stage: str, by_values: list[int]) -> dict[int, set[str]]:
+    """The distinct non-null values of the ``by_values`` columns of one stage table (one scan per
+    31 columns, read through a server-side cursor)."""
     values: dict[int, set[str]] = {i: set() for i in by_values}
     qstage = store.qualified(stage)
-    total = 0
     for start in range(0, len(by_values), 31):  # GROUPING() takes at most 31 columns
         part = by_values[start: start + 31]
         cols = [f"c{i + 1}" for i in part]
@@ -235,7 +311,8 @@ def _map_tables(stage: str, width: int, by_values: list[int], types: list[str]) 
             sets = ", ".join(f"({c})" for c in cols)
             sql = (f"SELECT {', '.join(cols)}, GROUPING({', '.join(cols)}) FROM {qstage} "  # noqa: S608 - generated identifiers
                    f"GROUP BY GROUPING SETS ({sets})")
-        with connection.chunked_cursor() as cur:
+        total = 0
+        with pg.transaction(), pg.cursor(name=f"distinct_{start}") as cur:
             cur.execute(sql)
             while batch := cur.fetchmany(MAP_BATCH):
                 total += len(batch)
@@ -248,16 +325,23 @@ def _map_tables(stage: str, width: int, by_values: list[int], types: list[str]) 
                         if not (mask >> (n - 1 - k)) & 1 and row[k] is not None:
                             values[part[k]].add(row[k])
                             break
+    return values
+
+
+def _map_tables(maps: str, width: int, values: dict[int, set[str]],
+                types: list[str]) -> tuple[list[str], dict[int, list[str]]]:
+    """Type the columns of ``values`` from their distinct values and fill one map table each
+    (value → converted value, ``_search`` words); returns the types and each text column's
+    blank-looking values."""
     typer = BatchTyper(width)
-    columns: list[tuple[str, ...]] = [tuple(values[i]) if i in values else () for i in range(width)]
-    typer.feed(columns)
+    typer.feed([tuple(values[i]) if i in values else () for i in range(width)])
     settled = typer.types()
     types = list(types)
     blanks: dict[int, list[str]] = {}
     with connection.cursor() as cur:
-        for i in by_values:
+        for i in values:
             types[i] = settled[i]
-            name = store.qualified(f"{stage}_m{i + 1}")
+            name = store.qualified(f"{maps}{i + 1}")
             cur.execute(f"DROP TABLE IF EXISTS {name}")
             cur.execute(f"CREATE UNLOGGED TABLE {name} (v text, o text, t tsvector)")
             rows_: list[tuple[str, str | None, str | None]] = []

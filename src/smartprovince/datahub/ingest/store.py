@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from ..search import cell_lexemes
 
 SCHEMA = "datastore"
-_NAME_RE = re.compile(r"r_[0-9a-f]{32}_v\d+(?:_stage(?:_m\d+)?)?")
+_NAME_RE = re.compile(r"r_[0-9a-f]{32}_v\d+(?:_stage(?:_m\d+|_p\d+)?)?")
 _COL_RE = re.compile(r"c\d{1,5}")
 PG_TYPES = {"integer": "bigint", "decimal": "numeric", "date": "date", "boolean": "boolean", "text": "text"}
 SEARCH = '"_search"'

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from openpyxl import Workbook
 
 from smartprovince.core.models import Job
@@ -335,3 +336,44 @@ def test_quoted_or_ragged_csv_takes_the_row_by_row_path(make_dataset: Any, uploa
     assert [r["line"] for r in version(ragged).rejects] == [3]
     if store.is_postgres():
         assert len(row_by_row) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("late", ["", "ค,3.5\n"])
+def test_large_clean_csv_on_two_connections(seed: None, make_user: Any, tmp_path: Any, monkeypatch: Any,
+                                            row_by_row: list[str], late: str) -> None:
+    """Outside a transaction a large clean CSV is COPYed in two halves on connections of their own;
+    the rows keep the file's order and a value that does not fit the sample still falls back."""
+    from django.test import override_settings
+
+    from smartprovince.agencies.models import Agency
+    from smartprovince.datahub.ingest import pgraw
+    from smartprovince.datahub.models import DataDomain, Resource
+
+    from .conftest import gdc_data
+
+    monkeypatch.setattr(pgraw, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(pgraw, "SAMPLE_ROWS", 2)
+    body = "".join(f"{'เมืองสกลนคร' if i % 2 else 'พังโคน'},{i}\n" for i in range(1, 201))
+    with override_settings(MEDIA_ROOT=str(tmp_path / "media")):
+        editor = make_user("ds_parallel", role="agency_editor", agency="SKN-AGRI")
+        dataset = services.dataset_create(
+            actor=editor, agency=Agency.objects.get(code="SKN-AGRI"), data=gdc_data(name="parallel"), tags=["ข้าว"],
+            domain_ids=list(DataDomain.objects.filter(name="agriculture").values_list("pk", flat=True)),
+        )
+        services.resource_create(actor=editor, dataset=dataset, name="big.csv",
+                                 upload=SimpleUploadedFile("big.csv", f"อำเภอ,ค่า\n{body}{late}".encode()))
+        resource = Resource.objects.get(dataset=dataset)
+        assert [(c.name, c.type) for c in columns_of(resource)] == [
+            ("อำเภอ", "text"), ("ค่า", "decimal" if late else "integer")]
+        records = rows(resource)
+        assert [r["_id"] for r in records] == list(range(1, 201 + bool(late)))
+        assert [int(r["ค่า"]) for r in records[:200]] == list(range(1, 201))
+        assert len(rows(resource, q="พังโคน")) == 100
+        if store.is_postgres():
+            assert len(row_by_row) == (1 if late else 0)
+            with connection.cursor() as cur:
+                cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'datastore' "
+                            "AND table_name LIKE %s", [resource.datastore_table + "%"])
+                assert cur.fetchone()[0] == 1  # no stage or map table left
+        store.drop_table(resource.datastore_table)
