@@ -14,6 +14,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -46,6 +47,7 @@ class Plan:
     names: list[str]
     capped: bool = False
     word_search: bool = False  # q over the ``_search`` tsvector with whole words
+    json: bool = False  # ``total_sql`` returns the page as one JSON text (PostgreSQL) and the total
 
 
 def _as_list(value: Any) -> list[str]:
@@ -195,10 +197,35 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
         if order:
             total_sql += f" ORDER BY {order}"
         total_sql += " LIMIT %s OFFSET %s"
+        fmt = params.get("records_format") or "objects"
+        as_json = store.is_postgres() and fmt in ("objects", "lists")
+        if as_json:
+            total_sql, total_args = _json_page(total_sql, total_args, selected, names, fmt, f"{head}{select}, ")
         return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, total_args, selected, names, capped,
-                    word_search and not params.get("_q_prefix"))
+                    word_search and not params.get("_q_prefix"), as_json)
     return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, [*args, *args, limit, offset],
                 selected, names, capped, word_search and not params.get("_q_prefix"))
+
+
+def _json_page(total_sql: str, total_args: list[Any], selected: list[Any], names: list[str], fmt: str,
+               head_select: str) -> tuple[str, list[Any]]:
+    """The page built as JSON by PostgreSQL (as CKAN does): one text of the records in page order,
+    and the total. The page's columns are renamed ``f0…`` so that a column chosen twice stays
+    unambiguous; the names are bound values."""
+    idents = ['"_id"' if c is None else store.col(c.physical) for c in selected]
+    aliased = ", ".join(f'{ident} AS "f{i}"' for i, ident in enumerate(idents))
+    head = head_select.split('"', 1)[0]  # "SELECT " or "SELECT DISTINCT "
+    inner = total_sql.replace(head_select, f"{head}{aliased}, ", 1)
+    if fmt == "objects":
+        pairs = [item for i in range(len(names)) for item in ("%s::text", f'p."f{i}"')]
+        record = f"json_build_object({', '.join(pairs)})"
+        args = [*names, *total_args]
+    else:
+        record = "json_build_array(" + ", ".join(f'p."f{i}"' for i in range(len(names))) + ")"
+        args = list(total_args)
+    # a sorted subquery feeds json_agg in its order
+    return (f"SELECT coalesce(json_agg({record}), '[]')::text, max(p._total) FROM ({inner}) AS p",  # noqa: S608 - generated identifiers, bound values
+            args)
 
 
 def _bool(value: Any, field: str) -> bool:
@@ -271,7 +298,14 @@ def _out(value: Any, column: Any) -> Any:
     return value
 
 
-def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[str, Any]:
+class RawJSON(str):
+    """Records already written as JSON (by PostgreSQL): the CKAN view puts them in the response as
+    they are."""
+
+
+def search(resource: Any, columns: list[Any], params: dict[str, Any], *, raw_json: bool = False) -> dict[str, Any]:
+    """``raw_json``: records built by PostgreSQL stay JSON text (``RawJSON``); otherwise they are
+    Python values (decimals as ``Decimal``)."""
     params = {k: v for k, v in params.items() if k != "_q_prefix"}
     result = _search(resource, columns, params)
     if result.pop("_word_search") and not result["records"] and not result.get("total"):
@@ -279,6 +313,8 @@ def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[st
         # place name the dictionary keeps whole such as วานรนิวาส)
         result = _search(resource, columns, {**params, "_q_prefix": True})
         result.pop("_word_search")
+    if isinstance(result["records"], RawJSON) and not raw_json:
+        result["records"] = json.loads(result["records"], parse_float=Decimal)
     return result
 
 
@@ -297,15 +333,17 @@ def _search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[s
             cur.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; {sql}", args)
             cur.nextset()  # the first result is the SET
             raw = cur.fetchall()
+        if plan.json:  # one row: the page as JSON text and the total (NULL when no row matched)
+            text, total = raw[0]
+            if total is not None and not (plan.capped and total > TOTAL_CAP and " FROM (WITH m " in sql):
+                return _result(resource, params, plan, fmt, RawJSON(text), total)
+            raw = [(*r, total) for r in _page(plan)] if total is not None else []
         if plan.count_sql:
             if raw:
                 total = raw[0][-1]
                 raw = [r[:-1] for r in raw]
-                if plan.capped and total > TOTAL_CAP and plan.total_sql and plan.total_sql.startswith("WITH m "):
-                    with connection.cursor() as cur:  # more matches than were counted: the real page
-                        cur.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; {plan.sql}", plan.params)
-                        cur.nextset()
-                        raw = cur.fetchall()
+                if plan.capped and total > TOTAL_CAP and sql.startswith("WITH m "):
+                    raw = _page(plan)  # more matches than were counted: the real page
             else:
                 with connection.cursor() as cur:
                     cur.execute(plan.count_sql, plan.count_params)
@@ -320,7 +358,6 @@ def _search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[s
                 cur.execute(plan.count_sql, plan.count_params)
                 total = cur.fetchone()[0]
     rows = [[_out(v, c) for v, c in zip(r, plan.columns, strict=True)] for r in raw]
-    fields = [_field(c) for c in plan.columns]
     if fmt == "objects":
         records: Any = [dict(zip(plan.names, r, strict=True)) for r in rows]
     elif fmt == "lists":
@@ -331,9 +368,22 @@ def _search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[s
         for r in rows:
             writer.writerow([neutralize(v) for v in r])
         records = buffer.getvalue()
+    return _result(resource, params, plan, fmt, records, total)
+
+
+def _page(plan: Plan) -> list[tuple[Any, ...]]:
+    """The page alone (``plan.sql``), with the statement timeout."""
+    with connection.cursor() as cur:
+        cur.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; {plan.sql}", plan.params)
+        cur.nextset()
+        return cur.fetchall()
+
+
+def _result(resource: Any, params: dict[str, Any], plan: Plan, fmt: str, records: Any, total: int | None) -> dict[str, Any]:
     result: dict[str, Any] = {
-        "resource_id": str(resource.pk), "fields": fields, "records": records, "records_format": fmt,
-        "limit": plan.params[-2], "offset": plan.params[-1], "_links": {}, "_word_search": plan.word_search,
+        "resource_id": str(resource.pk), "fields": [_field(c) for c in plan.columns], "records": records,
+        "records_format": fmt, "limit": plan.params[-2], "offset": plan.params[-1], "_links": {},
+        "_word_search": plan.word_search,
     }
     if params.get("filters"):
         result["filters"] = params["filters"]
