@@ -27,6 +27,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import psycopg
 from django.db import DatabaseError, connection, transaction
 
 from ..search import cell_lexemes
@@ -119,8 +120,6 @@ class _Runner:
     def __init__(self, parts: int) -> None:
         self.conns: list[Any] = []
         if parts > 1:
-            import psycopg
-
             params = connection.get_connection_params()
             self.conns = [psycopg.connect(**params, autocommit=True) for _ in range(parts)]
 
@@ -163,7 +162,7 @@ def load(source: TableSource, *, hdr: dict[str, Any], table: str,
             return _load(source, ranges, stages, typer, width, table, report, runner)
     except _Fallback as exc:
         logger.info("datastore raw COPY not used for %s: %s", table, exc)
-    except DatabaseError as exc:
+    except (DatabaseError, psycopg.Error) as exc:  # psycopg's own on the raw connections
         logger.info("datastore raw COPY not used for %s: %s", table, str(exc).splitlines()[0][:200])
     finally:
         runner.close()
@@ -262,13 +261,14 @@ def _load(source: TableSource, ranges: list[tuple[int, int]], stages: list[str],
     insert = (f"INSERT INTO {qtable} ({', '.join(target)}) SELECT {', '.join(exprs)} "  # noqa: S608 - generated identifiers
               "FROM {stage} s " + " ".join(joins))
 
-    # one statement per stage, one after the other: the write is bound by the WAL, two at once
-    # only contend
-    loaded = 0
-    with connection.cursor() as cur:
-        for stage, first_id in zip(stages, [sum(counts[:k]) for k in range(len(counts))], strict=True):
+    def insert_part(pg: Any, part: tuple[str, int]) -> int:
+        stage, first_id = part
+        with pg.cursor() as cur:
             cur.execute(insert.replace("{stage}", store.qualified(stage)), [first_id])
-            loaded += cur.rowcount
+            return int(cur.rowcount)
+
+    offsets = [sum(counts[:k]) for k in range(len(counts))]
+    loaded = sum(runner.map(insert_part, list(zip(stages, offsets, strict=True))))
     with connection.cursor() as cur:
         cur.execute("SELECT setval(pg_get_serial_sequence(%s, '_id'), %s)", [qtable, max(good, 1)])
     if loaded != good:

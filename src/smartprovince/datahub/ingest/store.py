@@ -72,8 +72,13 @@ def create_table(name: str, columns: Sequence[tuple[str, str]], *, primary_key: 
 
 
 def add_primary_key(name: str) -> None:
+    """The ``_id`` primary key after a bulk load: the unique index first (it may be built while
+    another connection builds the search index), then the constraint over it (named as
+    PostgreSQL names it)."""
+    pkey = f"{name}_pkey"
     with connection.cursor() as cur:
-        cur.execute(f'ALTER TABLE {qualified(name)} ADD PRIMARY KEY ("_id")')
+        cur.execute(f'CREATE UNIQUE INDEX "{pkey}" ON {qualified(name)} ("_id")')
+        cur.execute(f'ALTER TABLE {qualified(name)} ADD CONSTRAINT "{pkey}" PRIMARY KEY USING INDEX "{pkey}"')
 
 
 def has_search_column(name: str) -> bool:

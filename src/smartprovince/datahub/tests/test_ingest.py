@@ -376,4 +376,11 @@ def test_large_clean_csv_on_two_connections(seed: None, make_user: Any, tmp_path
                 cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'datastore' "
                             "AND table_name LIKE %s", [resource.datastore_table + "%"])
                 assert cur.fetchone()[0] == 1  # no stage or map table left
+                cur.execute("SELECT indexname FROM pg_indexes WHERE schemaname = 'datastore' AND tablename = %s "
+                            "ORDER BY indexname", [resource.datastore_table])
+                assert [r[0] for r in cur.fetchall()] == [
+                    f"ft_{resource.datastore_table[2:14]}_1", f"{resource.datastore_table}_pkey"]
+                cur.execute("SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = %s::regclass",
+                            [store.qualified(resource.datastore_table)])
+                assert cur.fetchall() == [(f"{resource.datastore_table}_pkey",)]
         store.drop_table(resource.datastore_table)
