@@ -384,3 +384,18 @@ def test_large_clean_csv_on_two_connections(seed: None, make_user: Any, tmp_path
                             [store.qualified(resource.datastore_table)])
                 assert cur.fetchall() == [(f"{resource.datastore_table}_pkey",)]
         store.drop_table(resource.datastore_table)
+
+
+def test_number_then_date_is_text(make_dataset: Any, upload: Any) -> None:
+    """A column is of a type only if every value fits it, whatever their order: nothing is lost."""
+    resource = upload(make_dataset(), "ชื่อ,ค่า\nก,5\nข,1/1/2565\n".encode())
+    assert columns_of(resource)[1].type == "text"
+    assert [r["ค่า"] for r in rows(resource)] == ["5", "1/1/2565"]
+    xlsx = io.BytesIO()
+    wb = Workbook()
+    wb.active.append(["ชื่อ", "ค่า"])
+    wb.active.append(["ก", 5])
+    wb.active.append(["ข", "1/1/2565"])
+    wb.save(xlsx)
+    sheet = upload(make_dataset("xlsx-mixed"), xlsx.getvalue(), "mixed.xlsx")
+    assert [r["ค่า"] for r in rows(sheet)] == ["5", "1/1/2565"]
