@@ -48,6 +48,7 @@ class Plan:
     capped: bool = False
     word_search: bool = False  # q over the ``_search`` tsvector with whole words
     json: bool = False  # ``total_sql`` returns the page as one JSON text (PostgreSQL) and the total
+    estimate: tuple[str, list[Any]] | None = None  # rows whose count the planner estimates, if not ``count_sql``'s
 
 
 def _as_list(value: Any) -> list[str]:
@@ -132,6 +133,8 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
         where.append("(" + " OR ".join(parts) + ")")
 
     word_search = False
+    estimate_where: list[str] = []
+    estimate_args: list[Any] = []
     q = params.get("q") or params.get("full_text")
     like = "ILIKE" if store.is_postgres() else "LIKE"
     if isinstance(q, str) and q.strip():
@@ -152,8 +155,19 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
             raise _err("q", "คำค้นต้องมีตัวอักษรหรือตัวเลขอย่างน้อยหนึ่งคำ")
         if text_cols and store.has_search_column(resource.datastore_table):
             # GIN-indexed tsvector of segmented words: every query word starts a word of the row
-            where.append(f"{store.SEARCH} @@ %s::tsquery")
-            args.append(query_literal(words, prefix=bool(params.get("_q_prefix"))))
+            prefix = bool(params.get("_q_prefix"))
+            frequent = store.frequent_words(resource.datastore_table)
+            # a word in most rows makes the index merge a huge list: the index looks for the other
+            # words, and the whole query is checked on the rows it finds (function form: no index)
+            kept = [w for i, w in enumerate(words) if w not in frequent or (prefix and i == len(words) - 1)]
+            if frequent and kept and len(kept) < len(words):
+                estimate_where = [*where, f"{store.SEARCH} @@ %s::tsquery"]
+                estimate_args = [*args, query_literal(words, prefix=prefix)]
+                where.append(f"{store.SEARCH} @@ %s::tsquery AND ts_match_vq({store.SEARCH}, %s::tsquery)")
+                args.extend([query_literal(kept, prefix=prefix), query_literal(words, prefix=prefix)])
+            else:
+                where.append(f"{store.SEARCH} @@ %s::tsquery")
+                args.append(query_literal(words, prefix=prefix))
             word_search = True
         else:
             expr = store.text_expression(text_cols) if text_cols else "''"
@@ -165,7 +179,7 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
 
     order = _sort(params.get("sort"), by_name)
     if not order and not distinct:
-        order = '"_id"'
+        order = '"_id" ASC'
     limit = _int(params.get("limit"), "limit", ROWS_DEFAULT)
     if limit > ROWS_MAX:
         limit = ROWS_MAX
@@ -187,22 +201,27 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
         if capped and not distinct and store.is_postgres():
             # one index scan: the (at most TOTAL_CAP + 1) matching ids, counted and paged; when the
             # cap is exceeded the page is read again by ``sql`` (``search`` does)
+            # in _id order (the default) the page's ids are picked from m: only they are read
+            page = ' ORDER BY "_id" LIMIT %s OFFSET %s' if order == '"_id" ASC' else ""
             total_sql = (f'WITH m AS MATERIALIZED (SELECT "_id" FROM {table}{where_sql} LIMIT {TOTAL_CAP + 1}) '  # noqa: S608 - generated identifiers, bound values
                          f'{head}{select}, (SELECT COUNT(*) FROM m) AS _total FROM {table} '
-                         f'WHERE "_id" IN (SELECT "_id" FROM m)')
+                         f'WHERE "_id" IN (SELECT "_id" FROM m{page})')
             total_args = [*args, limit, offset]
         else:
+            page = ""
             total_sql = f"{head}{select}, ({count_sql}) AS _total FROM {table}{where_sql}"
             total_args = [*args, *args, limit, offset]
         if order:
             total_sql += f" ORDER BY {order}"
-        total_sql += " LIMIT %s OFFSET %s"
+        if not page:
+            total_sql += " LIMIT %s OFFSET %s"
         fmt = params.get("records_format") or "objects"
         as_json = store.is_postgres() and fmt in ("objects", "lists")
         if as_json:
             total_sql, total_args = _json_page(total_sql, total_args, selected, names, fmt, f"{head}{select}, ")
+        estimate = (f"SELECT 1 FROM {table} WHERE {' AND '.join(estimate_where)}", estimate_args) if estimate_where else None  # noqa: S608 - generated identifiers, bound values
         return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, total_args, selected, names, capped,
-                    word_search and not params.get("_q_prefix"), as_json)
+                    word_search and not params.get("_q_prefix"), as_json, estimate)
     return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, [*args, *args, limit, offset],
                 selected, names, capped, word_search and not params.get("_q_prefix"))
 
@@ -403,8 +422,11 @@ def _estimate(plan: Plan) -> int:
     if not store.is_postgres() or not plan.count_sql:
         return TOTAL_CAP + 1
     inner = plan.count_sql.split("FROM (", 1)[1].rsplit(f" LIMIT {TOTAL_CAP + 1}) AS t", 1)[0]
+    inner_params = plan.count_params
+    if plan.estimate:  # the plain form of the query: the planner knows the selectivity of @@
+        inner, inner_params = plan.estimate
     with connection.cursor() as cur:
-        cur.execute(f"EXPLAIN (FORMAT JSON) {inner}", plan.count_params)
+        cur.execute(f"EXPLAIN (FORMAT JSON) {inner}", inner_params)
         row = cur.fetchone()[0]
     data = json.loads(row) if isinstance(row, str) else row
     return max(int(data[0]["Plan"]["Plan Rows"]), TOTAL_CAP + 1)

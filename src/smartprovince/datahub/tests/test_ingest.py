@@ -399,3 +399,24 @@ def test_number_then_date_is_text(make_dataset: Any, upload: Any) -> None:
     wb.save(xlsx)
     sheet = upload(make_dataset("xlsx-mixed"), xlsx.getvalue(), "mixed.xlsx")
     assert [r["ค่า"] for r in rows(sheet)] == ["5", "1/1/2565"]
+
+
+def test_q_with_a_word_in_every_row(make_dataset: Any, upload: Any, monkeypatch: Any) -> None:
+    """A word found in (almost) every row is checked on the rows the other words find: the same
+    matches as the plain query."""
+    villages = ["บ้านโนนดอน", "บ้านหนองบัว", "บ้านโคกศรี", "บ้านนาคำ"]
+    crops = ["ข้าวเหนียว", "มันสำปะหลัง", "อ้อยโรงงาน"]
+    body = "".join(f"{villages[i % 4]},{crops[i % 3]},{i}\n" for i in range(60))
+    resource = upload(make_dataset(), f"หมู่บ้าน,ชนิดพืช,จำนวน\n{body}".encode())
+    expected = [i + 1 for i in range(60) if i % 4 == 1 and i % 3 == 0]
+    assert [r["_id"] for r in rows(resource, q="บ้านหนองบัว ข้าวเหนียว")] == expected
+    assert len(rows(resource, q="บ้าน")) == 60
+    assert [r["_id"] for r in rows(resource, q="บ้าน มันสำปะหลัง", limit=3)] == [2, 5, 8]
+    assert rows(resource, q="บ้าน ไม่มีคำนี้") == []
+    if store.is_postgres():
+        assert "บ้าน" in store.frequent_words(resource.datastore_table)
+        plan = query.build(resource, columns_of(resource), {"q": "บ้านหนองบัว ข้าวเหนียว"})
+        assert "ts_match_vq" in plan.sql
+    monkeypatch.setattr(query, "TOTAL_CAP", 1)
+    found = query.search(resource, columns_of(resource), {"q": "บ้าน มันสำปะหลัง"})
+    assert found["total_was_estimated"] is True and found["total"] >= 2
