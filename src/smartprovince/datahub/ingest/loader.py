@@ -2,7 +2,9 @@
 
 Two streaming passes over the file: the first finds the header, checks every row's shape and
 infers each column's type over the whole column; the second converts and bulk-loads into a
-new table. Only when the load succeeded does one transaction point the resource at the new
+new table. On PostgreSQL a CSV goes, when it is clean, straight into COPY and is typed and
+converted in the database (``pgraw``), else through one streaming pass that COPYs as it types
+(``pgcopy``); the result is the same on every path. Only when the load succeeded does one transaction point the resource at the new
 table (and drop the old one after commit): during the load the previous version stays
 queryable, and after a failure it is untouched.
 """

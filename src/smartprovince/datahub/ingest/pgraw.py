@@ -224,6 +224,17 @@ def _load(source: TableSource, ranges: list[tuple[int, int]], stages: list[str],
     good = sum(counts)
     if good <= 0 or min(counts) <= 0:
         raise _Fallback("no data row")
+    # a line of only separators and spaces is no data row on the other paths (and the rows after
+    # it are numbered without it)
+    blank_row = " AND ".join(f"({c} IS NULL OR btrim({c}, {_lit(WS)}) = '')" for c in cols)
+
+    def has_blank_row(pg: Any, stage: str) -> bool:
+        with pg.cursor() as cur:
+            cur.execute(f"SELECT EXISTS (SELECT 1 FROM {store.qualified(stage)} WHERE {blank_row})")  # noqa: S608 - generated identifiers
+            return bool(cur.fetchone()[0])
+
+    if any(runner.map(has_blank_row, stages)):
+        raise _Fallback("a row of empty cells")
     report(60, f"โหลดแล้ว {good:,} แถว กำลังตรวจชนิดข้อมูล")
 
     # columns typed from their distinct values: text (for _search), dates, booleans, empty samples

@@ -420,3 +420,13 @@ def test_q_with_a_word_in_every_row(make_dataset: Any, upload: Any, monkeypatch:
     monkeypatch.setattr(query, "TOTAL_CAP", 1)
     found = query.search(resource, columns_of(resource), {"q": "บ้าน มันสำปะหลัง"})
     assert found["total_was_estimated"] is True and found["total"] >= 2
+
+
+def test_row_of_empty_cells_is_skipped(make_dataset: Any, upload: Any, monkeypatch: Any) -> None:
+    from smartprovince.datahub.ingest import pgraw
+
+    monkeypatch.setattr(pgraw, "SAMPLE_ROWS", 1)  # the blank rows come after the sample
+    for name, blank in (("nulls", ",\n"), ("spaces", " , \n")):
+        resource = upload(make_dataset(name), f"ชื่อ,หมายเหตุ\nก,x\nค,y\nง,z\n{blank}ข,w\n".encode())
+        assert [(r["_id"], r["ชื่อ"]) for r in rows(resource)] == [(1, "ก"), (2, "ค"), (3, "ง"), (4, "ข")]
+        assert (version(resource).rows_loaded, version(resource).rows_rejected) == (4, 0)
