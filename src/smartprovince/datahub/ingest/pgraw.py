@@ -98,8 +98,8 @@ def _sample(source: TableSource, hdr: dict[str, Any], width: int) -> BatchTyper 
     sample: list[list[str]] = []
     try:
         for line, cells in itertools.islice(rows, SAMPLE_ROWS + first + len(skip)):
-            if line < first or line in skip:
-                continue
+            if line < first or line in skip or not cells:
+                continue  # an empty line: COPY refuses it (fallback), unless it ends the file (left out)
             if len(cells) != width or not "".join(cells).strip():
                 return None
             sample.append(cells)
@@ -151,8 +151,9 @@ def load(source: TableSource, *, hdr: dict[str, Any], table: str,
     if typer is None:
         return None
     _preload_words()
-    parallel = not connection.in_atomic_block and source.total_bytes - offset >= PARALLEL_BYTES
-    ranges = _split(source, offset) if parallel else [(offset, source.total_bytes)]
+    end = _data_end(source)
+    parallel = not connection.in_atomic_block and end - offset >= PARALLEL_BYTES
+    ranges = _split(source, offset, end) if parallel else [(offset, end)]
     stages = [f"{table}_stage" if k == 0 else f"{table}_stage_p{k}" for k in range(len(ranges))]
     runner = _Runner(len(ranges) if parallel else 1)
     try:
@@ -186,15 +187,29 @@ def _preload_words() -> None:
     threading.Thread(target=load_trie, daemon=True).start()
 
 
-def _split(source: TableSource, offset: int) -> list[tuple[int, int]]:
+def _data_end(source: TableSource) -> int:
+    """Where the data ends: blank lines at the end of the file are left out (the other paths skip
+    them; COPY would read an empty row)."""
+    size = source.total_bytes
+    with source.path.open("rb") as f:
+        back = min(size, CHUNK)
+        f.seek(size - back)
+        tail = f.read()
+    kept = tail.rstrip(b"\r\n")
+    if len(kept) == len(tail):
+        return size
+    return size - back + len(kept) + (2 if tail[len(kept):].startswith(b"\r\n") else 1)
+
+
+def _split(source: TableSource, offset: int, end: int) -> list[tuple[int, int]]:
     """Two byte ranges of the data, cut at a line start (the data holds no quote, so a line is a row)."""
     with source.path.open("rb") as f:
-        f.seek(offset + (source.total_bytes - offset) // 2)
+        f.seek(offset + (end - offset) // 2)
         f.readline()
         cut = f.tell()
-    if cut >= source.total_bytes:
-        return [(offset, source.total_bytes)]
-    return [(offset, cut), (cut, source.total_bytes)]
+    if cut >= end:
+        return [(offset, end)]
+    return [(offset, cut), (cut, end)]
 
 
 def _load(source: TableSource, ranges: list[tuple[int, int]], stages: list[str], typer: BatchTyper, width: int,

@@ -430,3 +430,14 @@ def test_row_of_empty_cells_is_skipped(make_dataset: Any, upload: Any, monkeypat
         resource = upload(make_dataset(name), f"ชื่อ,หมายเหตุ\nก,x\nค,y\nง,z\n{blank}ข,w\n".encode())
         assert [(r["_id"], r["ชื่อ"]) for r in rows(resource)] == [(1, "ก"), (2, "ค"), (3, "ง"), (4, "ข")]
         assert (version(resource).rows_loaded, version(resource).rows_rejected) == (4, 0)
+
+
+@pytest.mark.parametrize(("text", "row_by_row_path"), [
+    ("ชื่อ,ค่า\nก,1\nข,2\n\n\n", False), ("ชื่อ,ค่า\r\nก,1\r\nข,2\r\n\r\n", False), ("ชื่อ,ค่า\nก,1\nข,2", False),
+    ("ชื่อ,ค่า\nก,1\n\nข,2\n", True),
+])
+def test_blank_lines(make_dataset: Any, upload: Any, row_by_row: list[str], text: str, row_by_row_path: bool) -> None:
+    """Blank lines are no rows on every path; at the end of the file they keep the raw COPY path."""
+    resource = upload(make_dataset(), text.encode())
+    assert [(r["_id"], r["ชื่อ"], r["ค่า"]) for r in rows(resource)] == [(1, "ก", 1), (2, "ข", 2)]
+    assert len(row_by_row) == (1 if row_by_row_path and store.is_postgres() else 0)
