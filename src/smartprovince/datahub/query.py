@@ -14,6 +14,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -46,6 +47,8 @@ class Plan:
     names: list[str]
     capped: bool = False
     word_search: bool = False  # q over the ``_search`` tsvector with whole words
+    json: bool = False  # ``total_sql`` returns the page as one JSON text (PostgreSQL) and the total
+    estimate: tuple[str, list[Any]] | None = None  # rows whose count the planner estimates, if not ``count_sql``'s
 
 
 def _as_list(value: Any) -> list[str]:
@@ -130,6 +133,8 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
         where.append("(" + " OR ".join(parts) + ")")
 
     word_search = False
+    estimate_where: list[str] = []
+    estimate_args: list[Any] = []
     q = params.get("q") or params.get("full_text")
     like = "ILIKE" if store.is_postgres() else "LIKE"
     if isinstance(q, str) and q.strip():
@@ -150,8 +155,19 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
             raise _err("q", "คำค้นต้องมีตัวอักษรหรือตัวเลขอย่างน้อยหนึ่งคำ")
         if text_cols and store.has_search_column(resource.datastore_table):
             # GIN-indexed tsvector of segmented words: every query word starts a word of the row
-            where.append(f"{store.SEARCH} @@ %s::tsquery")
-            args.append(query_literal(words, prefix=bool(params.get("_q_prefix"))))
+            prefix = bool(params.get("_q_prefix"))
+            frequent = store.frequent_words(resource.datastore_table)
+            # a word in most rows makes the index merge a huge list: the index looks for the other
+            # words, and the whole query is checked on the rows it finds (function form: no index)
+            kept = [w for i, w in enumerate(words) if w not in frequent or (prefix and i == len(words) - 1)]
+            if frequent and kept and len(kept) < len(words):
+                estimate_where = [*where, f"{store.SEARCH} @@ %s::tsquery"]
+                estimate_args = [*args, query_literal(words, prefix=prefix)]
+                where.append(f"{store.SEARCH} @@ %s::tsquery AND ts_match_vq({store.SEARCH}, %s::tsquery)")
+                args.extend([query_literal(kept, prefix=prefix), query_literal(words, prefix=prefix)])
+            else:
+                where.append(f"{store.SEARCH} @@ %s::tsquery")
+                args.append(query_literal(words, prefix=prefix))
             word_search = True
         else:
             expr = store.text_expression(text_cols) if text_cols else "''"
@@ -163,7 +179,7 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
 
     order = _sort(params.get("sort"), by_name)
     if not order and not distinct:
-        order = '"_id"'
+        order = '"_id" ASC'
     limit = _int(params.get("limit"), "limit", ROWS_DEFAULT)
     if limit > ROWS_MAX:
         limit = ROWS_MAX
@@ -185,20 +201,50 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
         if capped and not distinct and store.is_postgres():
             # one index scan: the (at most TOTAL_CAP + 1) matching ids, counted and paged; when the
             # cap is exceeded the page is read again by ``sql`` (``search`` does)
+            # in _id order (the default) the page's ids are picked from m: only they are read
+            page = ' ORDER BY "_id" LIMIT %s OFFSET %s' if order == '"_id" ASC' else ""
             total_sql = (f'WITH m AS MATERIALIZED (SELECT "_id" FROM {table}{where_sql} LIMIT {TOTAL_CAP + 1}) '  # noqa: S608 - generated identifiers, bound values
                          f'{head}{select}, (SELECT COUNT(*) FROM m) AS _total FROM {table} '
-                         f'WHERE "_id" IN (SELECT "_id" FROM m)')
+                         f'WHERE "_id" IN (SELECT "_id" FROM m{page})')
             total_args = [*args, limit, offset]
         else:
+            page = ""
             total_sql = f"{head}{select}, ({count_sql}) AS _total FROM {table}{where_sql}"
             total_args = [*args, *args, limit, offset]
         if order:
             total_sql += f" ORDER BY {order}"
-        total_sql += " LIMIT %s OFFSET %s"
+        if not page:
+            total_sql += " LIMIT %s OFFSET %s"
+        fmt = params.get("records_format") or "objects"
+        as_json = store.is_postgres() and fmt in ("objects", "lists")
+        if as_json:
+            total_sql, total_args = _json_page(total_sql, total_args, selected, names, fmt, f"{head}{select}, ")
+        estimate = (f"SELECT 1 FROM {table} WHERE {' AND '.join(estimate_where)}", estimate_args) if estimate_where else None  # noqa: S608 - generated identifiers, bound values
         return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, total_args, selected, names, capped,
-                    word_search and not params.get("_q_prefix"))
+                    word_search and not params.get("_q_prefix"), as_json, estimate)
     return Plan(sql, [*args, limit, offset], count_sql, list(args), total_sql, [*args, *args, limit, offset],
                 selected, names, capped, word_search and not params.get("_q_prefix"))
+
+
+def _json_page(total_sql: str, total_args: list[Any], selected: list[Any], names: list[str], fmt: str,
+               head_select: str) -> tuple[str, list[Any]]:
+    """The page built as JSON by PostgreSQL (as CKAN does): one text of the records in page order,
+    and the total. The page's columns are renamed ``f0…`` so that a column chosen twice stays
+    unambiguous; the names are bound values."""
+    idents = ['"_id"' if c is None else store.col(c.physical) for c in selected]
+    aliased = ", ".join(f'{ident} AS "f{i}"' for i, ident in enumerate(idents))
+    head = head_select.split('"', 1)[0]  # "SELECT " or "SELECT DISTINCT "
+    inner = total_sql.replace(head_select, f"{head}{aliased}, ", 1)
+    if fmt == "objects":
+        pairs = [item for i in range(len(names)) for item in ("%s::text", f'p."f{i}"')]
+        record = f"json_build_object({', '.join(pairs)})"
+        args = [*names, *total_args]
+    else:
+        record = "json_build_array(" + ", ".join(f'p."f{i}"' for i in range(len(names))) + ")"
+        args = list(total_args)
+    # a sorted subquery feeds json_agg in its order
+    return (f"SELECT coalesce(json_agg({record}), '[]')::text, max(p._total) FROM ({inner}) AS p",  # noqa: S608 - generated identifiers, bound values
+            args)
 
 
 def _bool(value: Any, field: str) -> bool:
@@ -271,7 +317,14 @@ def _out(value: Any, column: Any) -> Any:
     return value
 
 
-def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[str, Any]:
+class RawJSON(str):
+    """Records already written as JSON (by PostgreSQL): the CKAN view puts them in the response as
+    they are."""
+
+
+def search(resource: Any, columns: list[Any], params: dict[str, Any], *, raw_json: bool = False) -> dict[str, Any]:
+    """``raw_json``: records built by PostgreSQL stay JSON text (``RawJSON``); otherwise they are
+    Python values (decimals as ``Decimal``)."""
     params = {k: v for k, v in params.items() if k != "_q_prefix"}
     result = _search(resource, columns, params)
     if result.pop("_word_search") and not result["records"] and not result.get("total"):
@@ -279,6 +332,8 @@ def search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[st
         # place name the dictionary keeps whole such as วานรนิวาส)
         result = _search(resource, columns, {**params, "_q_prefix": True})
         result.pop("_word_search")
+    if isinstance(result["records"], RawJSON) and not raw_json:
+        result["records"] = json.loads(result["records"], parse_float=Decimal)
     return result
 
 
@@ -297,15 +352,17 @@ def _search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[s
             cur.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; {sql}", args)
             cur.nextset()  # the first result is the SET
             raw = cur.fetchall()
+        if plan.json:  # one row: the page as JSON text and the total (NULL when no row matched)
+            text, total = raw[0]
+            if total is not None and not (plan.capped and total > TOTAL_CAP and " FROM (WITH m " in sql):
+                return _result(resource, params, plan, fmt, RawJSON(text), total)
+            raw = [(*r, total) for r in _page(plan)] if total is not None else []
         if plan.count_sql:
             if raw:
                 total = raw[0][-1]
                 raw = [r[:-1] for r in raw]
-                if plan.capped and total > TOTAL_CAP and plan.total_sql and plan.total_sql.startswith("WITH m "):
-                    with connection.cursor() as cur:  # more matches than were counted: the real page
-                        cur.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; {plan.sql}", plan.params)
-                        cur.nextset()
-                        raw = cur.fetchall()
+                if plan.capped and total > TOTAL_CAP and sql.startswith("WITH m "):
+                    raw = _page(plan)  # more matches than were counted: the real page
             else:
                 with connection.cursor() as cur:
                     cur.execute(plan.count_sql, plan.count_params)
@@ -320,7 +377,6 @@ def _search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[s
                 cur.execute(plan.count_sql, plan.count_params)
                 total = cur.fetchone()[0]
     rows = [[_out(v, c) for v, c in zip(r, plan.columns, strict=True)] for r in raw]
-    fields = [_field(c) for c in plan.columns]
     if fmt == "objects":
         records: Any = [dict(zip(plan.names, r, strict=True)) for r in rows]
     elif fmt == "lists":
@@ -331,9 +387,22 @@ def _search(resource: Any, columns: list[Any], params: dict[str, Any]) -> dict[s
         for r in rows:
             writer.writerow([neutralize(v) for v in r])
         records = buffer.getvalue()
+    return _result(resource, params, plan, fmt, records, total)
+
+
+def _page(plan: Plan) -> list[tuple[Any, ...]]:
+    """The page alone (``plan.sql``), with the statement timeout."""
+    with connection.cursor() as cur:
+        cur.execute(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; {plan.sql}", plan.params)
+        cur.nextset()
+        return cur.fetchall()
+
+
+def _result(resource: Any, params: dict[str, Any], plan: Plan, fmt: str, records: Any, total: int | None) -> dict[str, Any]:
     result: dict[str, Any] = {
-        "resource_id": str(resource.pk), "fields": fields, "records": records, "records_format": fmt,
-        "limit": plan.params[-2], "offset": plan.params[-1], "_links": {}, "_word_search": plan.word_search,
+        "resource_id": str(resource.pk), "fields": [_field(c) for c in plan.columns], "records": records,
+        "records_format": fmt, "limit": plan.params[-2], "offset": plan.params[-1], "_links": {},
+        "_word_search": plan.word_search,
     }
     if params.get("filters"):
         result["filters"] = params["filters"]
@@ -353,8 +422,11 @@ def _estimate(plan: Plan) -> int:
     if not store.is_postgres() or not plan.count_sql:
         return TOTAL_CAP + 1
     inner = plan.count_sql.split("FROM (", 1)[1].rsplit(f" LIMIT {TOTAL_CAP + 1}) AS t", 1)[0]
+    inner_params = plan.count_params
+    if plan.estimate:  # the plain form of the query: the planner knows the selectivity of @@
+        inner, inner_params = plan.estimate
     with connection.cursor() as cur:
-        cur.execute(f"EXPLAIN (FORMAT JSON) {inner}", plan.count_params)
+        cur.execute(f"EXPLAIN (FORMAT JSON) {inner}", inner_params)
         row = cur.fetchone()[0]
     data = json.loads(row) if isinstance(row, str) else row
     return max(int(data[0]["Plan"]["Plan Rows"]), TOTAL_CAP + 1)

@@ -220,7 +220,7 @@ def datastore_search(context: dict[str, Any], data: dict[str, Any]) -> dict[str,
         raise NotFound(f"Resource \"{key}\" was not found.") from None
     params = dict(data)
     params["filters"] = as_dict(data.get("filters"), "filters")
-    return query.search(resource, columns, params)
+    return query.search(resource, columns, params, raw_json=True)
 
 
 @action("datastore_info", side_effect_free=True, public=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,7 +21,7 @@ from rest_framework.views import APIView
 
 from smartprovince.core.permissions import has_perm
 
-from .. import uploads
+from .. import query, uploads
 from . import actions_read, actions_write  # noqa: F401 - register the actions
 from .registry import ACTIONS, ActionError, NotAuthorized, NotFound, ValidationFailed
 
@@ -68,6 +69,20 @@ def _plain_data(data: Any) -> dict[str, Any]:
     raise ValidationFailed({"__body": ["ข้อมูลที่ส่งต้องเป็น JSON object"]})
 
 
+class CkanJSONRenderer(JSONRenderer):
+    """DRF's JSON, with records that PostgreSQL already wrote as JSON (``query.RawJSON``) put in
+    as they are (no decoding and encoding again)."""
+
+    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
+        result = data.get("result") if isinstance(data, dict) else None
+        records = result.get("records") if isinstance(result, dict) else None
+        if not isinstance(result, dict) or not isinstance(records, query.RawJSON):
+            return super().render(data, accepted_media_type, renderer_context)
+        marker = f"records-{uuid.uuid4().hex}"
+        body = super().render({**data, "result": {**result, "records": marker}}, accepted_media_type, renderer_context)
+        return body.replace(f'"{marker}"'.encode(), records.encode(), 1)
+
+
 class ActionView(APIView):
     """Every action declares its own permission (``registry.action``); this view enforces it."""
 
@@ -78,7 +93,7 @@ class ActionView(APIView):
     authentication_classes = [CkanTokenAuthentication, SessionAuthentication]
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [CkanJSONRenderer]
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         self.too_large = uploads.declared_too_large(request._request)

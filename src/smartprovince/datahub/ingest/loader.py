@@ -2,7 +2,9 @@
 
 Two streaming passes over the file: the first finds the header, checks every row's shape and
 infers each column's type over the whole column; the second converts and bulk-loads into a
-new table. Only when the load succeeded does one transaction point the resource at the new
+new table. On PostgreSQL a CSV goes, when it is clean, straight into COPY and is typed and
+converted in the database (``pgraw``), else through one streaming pass that COPYs as it types
+(``pgcopy``); the result is the same on every path. Only when the load succeeded does one transaction point the resource at the new
 table (and drop the old one after commit): during the load the previous version stays
 queryable, and after a failure it is untouched.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -142,16 +145,23 @@ def load_version(version: Any, report: Report) -> dict[str, Any]:
             _load_generic(source, report, info, new_table)
         types = info["types"]
         report(88, "กำลังสร้างดัชนี")
-        if info.get("primary_key_later"):
-            store.add_primary_key(new_table)
-        previous = {c.name: c for c in Column.objects.filter(resource=resource)}
-        store.index_keys(new_table, {previous[n].standard_key: p for p, n in zip(physicals, names, strict=True)
-                                     if previous.get(n) and previous[n].standard_key})
         text_cols = [p for p, t in zip(physicals, types, strict=True) if t == "text"]
         if info.get("search_later"):
             store.refresh_search(new_table, text_cols)
+        search_index = None
+        if info.get("primary_key_later") and text_cols and not transaction.get_connection().in_atomic_block:
+            # the search index on a connection of its own while this one builds the others
+            search_index = _in_thread(store.create_search_index, new_table, text_cols)
+        previous = {c.name: c for c in Column.objects.filter(resource=resource)}
+        store.index_keys(new_table, {previous[n].standard_key: p for p, n in zip(physicals, names, strict=True)
+                                     if previous.get(n) and previous[n].standard_key})
+        if info.get("primary_key_later"):
+            store.add_primary_key(new_table)
         report(92, "กำลังสร้างดัชนีค้นหาข้อความ")
-        store.create_search_index(new_table, text_cols)
+        if search_index is not None:
+            search_index.result()
+        else:
+            store.create_search_index(new_table, text_cols)
         if store.is_postgres():
             store.analyze(new_table)
         with transaction.atomic():
@@ -187,6 +197,22 @@ def load_version(version: Any, report: Report) -> dict[str, Any]:
         if store.is_postgres():
             store.drop_table(new_table + "_stage")
     return {"rows_loaded": loaded, "rows_rejected": info["rejected"], "columns": width, "table": new_table}
+
+
+def _in_thread(fn: Callable[..., None], *args: Any) -> Future[None]:
+    """Run ``fn`` in a thread, on that thread's own database connection (closed at the end)."""
+    from django.db import connection
+
+    def run() -> None:
+        try:
+            fn(*args)
+        finally:
+            connection.close()
+
+    pool = ThreadPoolExecutor(1)
+    future = pool.submit(run)
+    pool.shutdown(wait=False)
+    return future
 
 
 def _load_generic(source: TableSource, report: Report, info: dict[str, Any], new_table: str) -> None:
@@ -225,12 +251,15 @@ def _load_generic(source: TableSource, report: Report, info: dict[str, Any], new
 
 
 def _load_postgres_csv(source: TableSource, report: Report, hdr: dict[str, Any], new_table: str) -> dict[str, Any]:
-    """CSV on PostgreSQL: one streaming pass COPYs into the typed table (``pgcopy``)."""
-    from . import pgcopy
+    """CSV on PostgreSQL: the file's bytes straight into COPY when it is clean (``pgraw``), else
+    one streaming pass COPYs into the typed table (``pgcopy``)."""
+    from . import pgcopy, pgraw
 
     head = hdr["head"]
-    result = pgcopy.load(source, hdr=hdr, table=new_table, shape_error=_shape_error, report=report,
-                         max_rejects=MAX_REJECTS_KEPT)
+    result = pgraw.load(source, hdr=hdr, table=new_table, report=report)
+    if result is None:
+        result = pgcopy.load(source, hdr=hdr, table=new_table, shape_error=_shape_error, report=report,
+                             max_rejects=MAX_REJECTS_KEPT)
     _no_rows_error(result["good"], result["rejected"], result["rejects"])
     return {"names": head.names, "types": result["types"], "header_lines": head.header_lines,
             "first_data_line": hdr["first_data_line"], "warnings": list(head.warnings), "good": result["good"],

@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from ..search import cell_lexemes
 
 SCHEMA = "datastore"
-_NAME_RE = re.compile(r"r_[0-9a-f]{32}_v\d+(?:_stage)?")
+_NAME_RE = re.compile(r"r_[0-9a-f]{32}_v\d+(?:_stage(?:_m\d+|_p\d+)?)?")
 _COL_RE = re.compile(r"c\d{1,5}")
 PG_TYPES = {"integer": "bigint", "decimal": "numeric", "date": "date", "boolean": "boolean", "text": "text"}
 SEARCH = '"_search"'
@@ -72,8 +72,13 @@ def create_table(name: str, columns: Sequence[tuple[str, str]], *, primary_key: 
 
 
 def add_primary_key(name: str) -> None:
+    """The ``_id`` primary key after a bulk load: the unique index first (it may be built while
+    another connection builds the search index), then the constraint over it (named as
+    PostgreSQL names it)."""
+    pkey = f"{name}_pkey"
     with connection.cursor() as cur:
-        cur.execute(f'ALTER TABLE {qualified(name)} ADD PRIMARY KEY ("_id")')
+        cur.execute(f'CREATE UNIQUE INDEX "{pkey}" ON {qualified(name)} ("_id")')
+        cur.execute(f'ALTER TABLE {qualified(name)} ADD CONSTRAINT "{pkey}" PRIMARY KEY USING INDEX "{pkey}"')
 
 
 def has_search_column(name: str) -> bool:
@@ -90,6 +95,29 @@ def has_search_column(name: str) -> bool:
         if len(_SEARCH_COLUMN) > 10_000:
             _SEARCH_COLUMN.clear()
         _SEARCH_COLUMN[name] = known
+    return known
+
+
+_FREQUENT: dict[str, frozenset[str]] = {}
+FREQUENT_SHARE = 0.5
+
+
+def frequent_words(name: str) -> frozenset[str]:
+    """Words of ``_search`` in at least half of the rows, from the planner's statistics (none
+    before ``ANALYZE``). Cached per table name: only a speed matter, a stale answer is still right."""
+    if not is_postgres() or not name:
+        return frozenset()
+    known = _FREQUENT.get(name)
+    if known is None:
+        with connection.cursor() as cur:
+            cur.execute("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                        "WHERE schemaname = %s AND tablename = %s AND attname = '_search'", [SCHEMA, name])
+            row = cur.fetchone()
+        words, freqs = (row[0] or [], row[1] or []) if row else ([], [])
+        known = frozenset(w for w, f in zip(words, freqs, strict=False) if f >= FREQUENT_SHARE)
+        if len(_FREQUENT) > 10_000:
+            _FREQUENT.clear()
+        _FREQUENT[name] = known
     return known
 
 

@@ -106,8 +106,9 @@ class ColumnTyper:
             self.non_empty[i] += 1
             cands = self.candidates[i]
             value = value.translate(_THAI_DIGITS)
-            if not matches(value, cands[0]):
-                cands = self.candidates[i] = [t for t in cands[1:] if matches(value, t)]
+            kept = [t for t in cands if matches(value, t)]  # every candidate, not only the first:
+            if kept != cands:  # "5" then "1/1/2565" is text, not a date
+                cands = self.candidates[i] = kept
                 seen.clear()
                 if not cands:
                     settled = True

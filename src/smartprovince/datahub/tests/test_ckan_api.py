@@ -233,3 +233,55 @@ def test_upload_over_limit_refused_before_storing(client: Any, token: str, make_
     assert r.status_code == 409
     assert "เกินขนาดสูงสุด" in r.json()["error"]["upload"][0]
     assert dataset.resources.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_datastore_search_pages_outside_a_transaction(seed: None, make_user: Any, client: Any, tmp_path: Any,
+                                                      monkeypatch: Any) -> None:
+    """Outside a transaction PostgreSQL writes the page as JSON itself: the same records, in page
+    order, for objects, lists, a field chosen twice, distinct, text search, an empty page and a
+    text search whose total is estimated."""
+    from django.test import override_settings
+
+    from smartprovince.agencies.models import Agency
+    from smartprovince.datahub import query, services
+    from smartprovince.datahub.ingest import store
+    from smartprovince.datahub.models import DataDomain, Resource
+
+    csv_text = ("อำเภอ,ปี,เนื้อที่,วันที่\nเมืองสกลนคร,2565,12.50,15/07/2565\nพังโคน,2565,48,1/8/2565\n"
+                "วานรนิวาส,2564,0.5,\nพังโคน \"ใต้\",2564,,2/1/2564\n")
+    with override_settings(MEDIA_ROOT=str(tmp_path / "media")):
+        editor = make_user("ds_json", role="agency_editor", agency="SKN-AGRI")
+        dataset = services.dataset_create(
+            actor=editor, agency=Agency.objects.get(code="SKN-AGRI"), data=gdc_data(name="json-page"), tags=["ข้าว"],
+            domain_ids=list(DataDomain.objects.filter(name="agriculture").values_list("pk", flat=True)),
+        )
+        services.resource_create(actor=editor, dataset=dataset, name="a.csv",
+                                 upload=SimpleUploadedFile("a.csv", csv_text.encode()))
+        resource = Resource.objects.get(dataset=dataset)
+        rid = str(resource.pk)
+        from smartprovince.datahub.selectors import columns_of
+
+        assert query.build(resource, columns_of(resource), {}).json is store.is_postgres()
+
+        def search(**params: Any) -> dict[str, Any]:
+            r = call(client, "datastore_search", {"resource_id": rid, **params})
+            assert r.status_code == 200, r.content
+            return r.json()["result"]
+
+        page = search(filters={"ปี": 2565}, sort="เนื้อที่ desc")
+        assert page["records"] == [
+            {"_id": 2, "อำเภอ": "พังโคน", "ปี": 2565, "เนื้อที่": 48, "วันที่": "2022-08-01"},
+            {"_id": 1, "อำเภอ": "เมืองสกลนคร", "ปี": 2565, "เนื้อที่": 12.5, "วันที่": "2022-07-15"},
+        ]
+        assert (page["total"], page["total_was_estimated"]) == (2, False)
+        lists = search(fields=["อำเภอ", "_id", "อำเภอ"], records_format="lists", sort="_id", limit=2, offset=2)
+        assert (lists["records"], lists["total"]) == ([["วานรนิวาส", 3, "วานรนิวาส"], ['พังโคน "ใต้"', 4, 'พังโคน "ใต้"']], 4)
+        assert search(fields="ปี", distinct=True, sort="ปี desc")["records"] == [{"ปี": 2565}, {"ปี": 2564}]
+        assert [r["_id"] for r in search(q="พังโคน", sort="_id")["records"]] == [2, 4]
+        empty = search(filters={"ปี": 2500})
+        assert (empty["records"], empty["total"]) == ([], 0)
+        monkeypatch.setattr(query, "TOTAL_CAP", 1)
+        capped = search(q="พังโคน", sort="_id desc", limit=1)
+        assert ([r["_id"] for r in capped["records"]], capped["total_was_estimated"]) == ([4], True)
+        store.drop_table(resource.datastore_table)

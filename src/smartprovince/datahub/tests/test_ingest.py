@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from openpyxl import Workbook
 
 from smartprovince.core.models import Job
@@ -255,3 +257,187 @@ def test_csv_over_fifty_thousand_rows_loads(make_dataset: Any, upload: Any) -> N
     resource = upload(make_dataset("big-csv"), ("\n".join(lines) + "\n").encode())
     version = resource.versions.get()
     assert (version.status, version.rows_loaded, version.rows_rejected) == ("loaded", 60_001, 0)
+
+
+CLEAN = ("ลำดับ,อำเภอ,วันที่สำรวจ,เนื้อที่,ผลผลิต,ตัวเลขไทย,ว่าง,มีน้ำ,หมายเหตุ\n"
+         "1,เมืองสกลนคร,15/07/2565,12.50,6069,๑๒,,ใช่,ผลผลิตลดลงเนื่องจากฝนทิ้งช่วง\n"
+         "2,พังโคน,1/8/2564,0.5,-20605,๓,,ไม่ใช่,   \n"
+         "3,วานรนิวาส,2022-01-05,48,0,45,,ใช่,ใช้ปุ๋ยอินทรีย์\n")
+CLEAN_TYPES = [("ลำดับ", "integer"), ("อำเภอ", "text"), ("วันที่สำรวจ", "date"), ("เนื้อที่", "decimal"),
+               ("ผลผลิต", "integer"), ("ตัวเลขไทย", "integer"), ("ว่าง", "text"), ("มีน้ำ", "boolean"),
+               ("หมายเหตุ", "text")]
+
+
+@pytest.fixture
+def row_by_row(monkeypatch: Any) -> list[str]:
+    """Records each use of PostgreSQL's row-by-row CSV path."""
+    from smartprovince.datahub.ingest import pgcopy
+
+    calls: list[str] = []
+    original = pgcopy.load
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs["table"])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pgcopy, "load", spy)
+    return calls
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp874", "crlf"])
+def test_clean_csv_types_values_and_search(make_dataset: Any, upload: Any, row_by_row: list[str],
+                                           encoding: str) -> None:
+    """A clean CSV (no quotes, no ragged rows) goes straight into COPY on PostgreSQL, typed and
+    converted in the database: the same types, values and search words as every other path."""
+    text = CLEAN.replace("\n", "\r\n") if encoding == "crlf" else CLEAN
+    resource = upload(make_dataset(), text.encode("utf-8" if encoding == "crlf" else encoding))
+    assert [(c.name, c.type) for c in columns_of(resource)] == CLEAN_TYPES
+    assert row_by_row == []  # PostgreSQL did not need the row-by-row path (SQLite never uses it)
+    assert rows(resource) == [
+        {"_id": 1, "ลำดับ": 1, "อำเภอ": "เมืองสกลนคร", "วันที่สำรวจ": "2022-07-15", "เนื้อที่": Decimal("12.50"),
+         "ผลผลิต": 6069, "ตัวเลขไทย": 12, "ว่าง": None, "มีน้ำ": True, "หมายเหตุ": "ผลผลิตลดลงเนื่องจากฝนทิ้งช่วง"},
+        {"_id": 2, "ลำดับ": 2, "อำเภอ": "พังโคน", "วันที่สำรวจ": "2021-08-01", "เนื้อที่": Decimal("0.5"),
+         "ผลผลิต": -20605, "ตัวเลขไทย": 3, "ว่าง": None, "มีน้ำ": False, "หมายเหตุ": None},
+        {"_id": 3, "ลำดับ": 3, "อำเภอ": "วานรนิวาส", "วันที่สำรวจ": "2022-01-05", "เนื้อที่": Decimal("48"),
+         "ผลผลิต": 0, "ตัวเลขไทย": 45, "ว่าง": None, "มีน้ำ": True, "หมายเหตุ": "ใช้ปุ๋ยอินทรีย์"},
+    ]
+    assert [r["_id"] for r in rows(resource, q="ฝน พังโคน")] == []
+    assert [r["_id"] for r in rows(resource, q="ฝนทิ้งช่วง เมืองสกลนคร")] == [1]
+    assert [r["_id"] for r in rows(resource, q="ปุ๋ย")] == [3]
+    v = version(resource)
+    assert (v.status, v.rows_loaded, v.rows_rejected, v.rejects) == ("loaded", 3, 0, [])
+
+
+@pytest.mark.parametrize(("late", "expected"), [
+    ("7.25", ("decimal", [Decimal("1"), Decimal("2"), Decimal("7.25")])),
+    ("0042", ("text", ["1", "2", "0042"])),
+    ("+5", ("integer", [1, 2, 5])),
+    ("1e5", ("text", ["1", "2", "1e5"])),
+    ("NaN", ("text", ["1", "2", "NaN"])),
+    ("  ", ("integer", [1, 2, None])),
+])
+def test_value_after_the_sample_settles_the_type(make_dataset: Any, upload: Any, monkeypatch: Any,
+                                                 late: str, expected: tuple[str, list[Any]]) -> None:
+    """Types hold over the whole column, not the sample: a later value that does not fit the
+    sampled type gives the type every path gives (PostgreSQL falls back to the row-by-row path)."""
+    from smartprovince.datahub.ingest import pgraw
+
+    monkeypatch.setattr(pgraw, "SAMPLE_ROWS", 2)
+    resource = upload(make_dataset(), f"ชื่อ,ค่า\nก,1\nข,2\nค,{late}\n".encode())
+    assert columns_of(resource)[1].type == expected[0]
+    assert [r["ค่า"] for r in rows(resource)] == expected[1]
+
+
+def test_quoted_or_ragged_csv_takes_the_row_by_row_path(make_dataset: Any, upload: Any, row_by_row: list[str]) -> None:
+    quoted = upload(make_dataset("quoted"), "ชื่อ,ค่า\n\"ก,ข\",1\nค,2\n".encode())
+    assert [r["ชื่อ"] for r in rows(quoted)] == ["ก,ข", "ค"]
+    ragged = upload(make_dataset("ragged"), "ชื่อ,ค่า\nก,1\nข,2,3\nค,4\n".encode())
+    assert [r["ชื่อ"] for r in rows(ragged)] == ["ก", "ค"]
+    assert [r["line"] for r in version(ragged).rejects] == [3]
+    if store.is_postgres():
+        assert len(row_by_row) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("late", ["", "ค,3.5\n"])
+def test_large_clean_csv_on_two_connections(seed: None, make_user: Any, tmp_path: Any, monkeypatch: Any,
+                                            row_by_row: list[str], late: str) -> None:
+    """Outside a transaction a large clean CSV is COPYed in two halves on connections of their own;
+    the rows keep the file's order and a value that does not fit the sample still falls back."""
+    from django.test import override_settings
+
+    from smartprovince.agencies.models import Agency
+    from smartprovince.datahub.ingest import pgraw
+    from smartprovince.datahub.models import DataDomain, Resource
+
+    from .conftest import gdc_data
+
+    monkeypatch.setattr(pgraw, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(pgraw, "SAMPLE_ROWS", 2)
+    body = "".join(f"{'เมืองสกลนคร' if i % 2 else 'พังโคน'},{i}\n" for i in range(1, 201))
+    with override_settings(MEDIA_ROOT=str(tmp_path / "media")):
+        editor = make_user("ds_parallel", role="agency_editor", agency="SKN-AGRI")
+        dataset = services.dataset_create(
+            actor=editor, agency=Agency.objects.get(code="SKN-AGRI"), data=gdc_data(name="parallel"), tags=["ข้าว"],
+            domain_ids=list(DataDomain.objects.filter(name="agriculture").values_list("pk", flat=True)),
+        )
+        services.resource_create(actor=editor, dataset=dataset, name="big.csv",
+                                 upload=SimpleUploadedFile("big.csv", f"อำเภอ,ค่า\n{body}{late}".encode()))
+        resource = Resource.objects.get(dataset=dataset)
+        assert [(c.name, c.type) for c in columns_of(resource)] == [
+            ("อำเภอ", "text"), ("ค่า", "decimal" if late else "integer")]
+        records = rows(resource)
+        assert [r["_id"] for r in records] == list(range(1, 201 + bool(late)))
+        assert [int(r["ค่า"]) for r in records[:200]] == list(range(1, 201))
+        assert len(rows(resource, q="พังโคน")) == 100
+        if store.is_postgres():
+            assert len(row_by_row) == (1 if late else 0)
+            with connection.cursor() as cur:
+                cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'datastore' "
+                            "AND table_name LIKE %s", [resource.datastore_table + "%"])
+                assert cur.fetchone()[0] == 1  # no stage or map table left
+                cur.execute("SELECT indexname FROM pg_indexes WHERE schemaname = 'datastore' AND tablename = %s "
+                            "ORDER BY indexname", [resource.datastore_table])
+                assert [r[0] for r in cur.fetchall()] == [
+                    f"ft_{resource.datastore_table[2:14]}_1", f"{resource.datastore_table}_pkey"]
+                cur.execute("SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = %s::regclass",
+                            [store.qualified(resource.datastore_table)])
+                assert cur.fetchall() == [(f"{resource.datastore_table}_pkey",)]
+        store.drop_table(resource.datastore_table)
+
+
+def test_number_then_date_is_text(make_dataset: Any, upload: Any) -> None:
+    """A column is of a type only if every value fits it, whatever their order: nothing is lost."""
+    resource = upload(make_dataset(), "ชื่อ,ค่า\nก,5\nข,1/1/2565\n".encode())
+    assert columns_of(resource)[1].type == "text"
+    assert [r["ค่า"] for r in rows(resource)] == ["5", "1/1/2565"]
+    xlsx = io.BytesIO()
+    wb = Workbook()
+    wb.active.append(["ชื่อ", "ค่า"])
+    wb.active.append(["ก", 5])
+    wb.active.append(["ข", "1/1/2565"])
+    wb.save(xlsx)
+    sheet = upload(make_dataset("xlsx-mixed"), xlsx.getvalue(), "mixed.xlsx")
+    assert [r["ค่า"] for r in rows(sheet)] == ["5", "1/1/2565"]
+
+
+def test_q_with_a_word_in_every_row(make_dataset: Any, upload: Any, monkeypatch: Any) -> None:
+    """A word found in (almost) every row is checked on the rows the other words find: the same
+    matches as the plain query."""
+    villages = ["บ้านโนนดอน", "บ้านหนองบัว", "บ้านโคกศรี", "บ้านนาคำ"]
+    crops = ["ข้าวเหนียว", "มันสำปะหลัง", "อ้อยโรงงาน"]
+    body = "".join(f"{villages[i % 4]},{crops[i % 3]},{i}\n" for i in range(60))
+    resource = upload(make_dataset(), f"หมู่บ้าน,ชนิดพืช,จำนวน\n{body}".encode())
+    expected = [i + 1 for i in range(60) if i % 4 == 1 and i % 3 == 0]
+    assert [r["_id"] for r in rows(resource, q="บ้านหนองบัว ข้าวเหนียว")] == expected
+    assert len(rows(resource, q="บ้าน")) == 60
+    assert [r["_id"] for r in rows(resource, q="บ้าน มันสำปะหลัง", limit=3)] == [2, 5, 8]
+    assert rows(resource, q="บ้าน ไม่มีคำนี้") == []
+    if store.is_postgres():
+        assert "บ้าน" in store.frequent_words(resource.datastore_table)
+        plan = query.build(resource, columns_of(resource), {"q": "บ้านหนองบัว ข้าวเหนียว"})
+        assert "ts_match_vq" in plan.sql
+    monkeypatch.setattr(query, "TOTAL_CAP", 1)
+    found = query.search(resource, columns_of(resource), {"q": "บ้าน มันสำปะหลัง"})
+    assert found["total_was_estimated"] is True and found["total"] >= 2
+
+
+def test_row_of_empty_cells_is_skipped(make_dataset: Any, upload: Any, monkeypatch: Any) -> None:
+    from smartprovince.datahub.ingest import pgraw
+
+    monkeypatch.setattr(pgraw, "SAMPLE_ROWS", 1)  # the blank rows come after the sample
+    for name, blank in (("nulls", ",\n"), ("spaces", " , \n")):
+        resource = upload(make_dataset(name), f"ชื่อ,หมายเหตุ\nก,x\nค,y\nง,z\n{blank}ข,w\n".encode())
+        assert [(r["_id"], r["ชื่อ"]) for r in rows(resource)] == [(1, "ก"), (2, "ค"), (3, "ง"), (4, "ข")]
+        assert (version(resource).rows_loaded, version(resource).rows_rejected) == (4, 0)
+
+
+@pytest.mark.parametrize(("text", "row_by_row_path"), [
+    ("ชื่อ,ค่า\nก,1\nข,2\n\n\n", False), ("ชื่อ,ค่า\r\nก,1\r\nข,2\r\n\r\n", False), ("ชื่อ,ค่า\nก,1\nข,2", False),
+    ("ชื่อ,ค่า\nก,1\n\nข,2\n", True),
+])
+def test_blank_lines(make_dataset: Any, upload: Any, row_by_row: list[str], text: str, row_by_row_path: bool) -> None:
+    """Blank lines are no rows on every path; at the end of the file they keep the raw COPY path."""
+    resource = upload(make_dataset(), text.encode())
+    assert [(r["_id"], r["ชื่อ"], r["ค่า"]) for r in rows(resource)] == [(1, "ก", 1), (2, "ข", 2)]
+    assert len(row_by_row) == (1 if row_by_row_path and store.is_postgres() else 0)
