@@ -88,7 +88,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def run(results: dict[str, Any], *, scale: int = 1) -> None:
+def run(results: dict[str, Any], *, scale: int = 1, database_url: str | None = None) -> None:
+    """``database_url`` is not used: the data hub benchmark loads into its own database (``DB_NAME``)."""
     rows = int(ROWS * scale)
     out: dict[str, Any] = {"rows": rows, "columns": len(HEADER), "database": "PostgreSQL"}
     with tempfile.TemporaryDirectory() as tmp:
