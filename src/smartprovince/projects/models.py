@@ -268,7 +268,10 @@ class ProgressReport(models.Model):
             ),
             models.CheckConstraint(condition=models.Q(disbursed_cumulative__gte=0), name="progress_report_disbursed_non_negative"),
         ]
-        indexes = [models.Index(fields=["fiscal_year_be", "status"])]
+        indexes = [
+            models.Index(fields=["fiscal_year_be", "status"]),
+            models.Index(fields=["status", "submitted_at", "month", "id"], name="progress_report_queue_idx"),  # the queue's order
+        ]
         verbose_name = "รายงานความก้าวหน้ารายเดือน"
         verbose_name_plural = "รายงานความก้าวหน้ารายเดือน"
 
