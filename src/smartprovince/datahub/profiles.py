@@ -52,25 +52,44 @@ def _value(v: Any) -> Any:
     return v.isoformat() if hasattr(v, "isoformat") else v
 
 
+def _latest(cur: Any, select: str, table: str, area: str, values: list[Any], *, where: str, order: str,
+            limit: int) -> list[tuple[Any, ...]]:
+    """``limit`` rows per area value, one ``UNION ALL`` branch each (an index walk per value)."""
+    branch = f"SELECT * FROM (SELECT {select} FROM {table} WHERE {area} = %s{where} ORDER BY {order} LIMIT %s) AS b"  # noqa: S608 - generated identifiers, bound values
+    cur.execute(" UNION ALL ".join([branch] * len(values)), [arg for v in values for arg in (v, limit)])
+    return list(cur.fetchall())
+
+
 def _query(resource: Resource, area_col: Column, year_col: Column | None, shown: list[Column],
            codes: list[Area], limit: int, with_area: bool) -> list[tuple[Any, ...]]:
+    """The latest rows of the areas in ``codes``, newest year first: at most ``limit`` rows in all
+    for one area, ``limit`` per area when ``with_area`` (the rows of the areas below).
+
+    Each area value is read by walking the (area, year) index of the key columns backwards, so the
+    cost is the rows returned, not the rows the table holds. An area without a dated row shows its
+    most recently loaded rows."""
     table = store.qualified(resource.datastore_table)
-    if area_col.type == "integer":
-        values: list[Any] = [int(a.code) for a in codes]
-    else:
-        values = [alias for a in codes for alias in area_aliases(a)]
-    where = f"{store.col(area_col.physical)} IN ({', '.join(['%s'] * len(values))})"
-    select = [store.col(c.physical) for c in shown]
+    area = store.col(area_col.physical)
+    values: list[Any] = (
+        [int(a.code) for a in codes] if area_col.type == "integer" else [alias for a in codes for alias in area_aliases(a)]
+    )
+    columns = [store.col(c.physical) for c in shown]
     if with_area:
-        select.insert(0, store.col(area_col.physical))
-    order = '"_id" DESC'
-    if year_col is not None:
-        select.insert(0, store.col(year_col.physical))
-        y = store.col(year_col.physical)
-        order = f"{y} DESC NULLS LAST, \"_id\"" if store.is_postgres() else f"{y} IS NULL, {y} DESC, \"_id\""
+        columns.insert(0, area)
+    newest = '"_id" DESC'
     with connection.cursor() as cur:
-        cur.execute(f"SELECT {', '.join(select)} FROM {table} WHERE {where} ORDER BY {order} LIMIT %s", [*values, limit])  # noqa: S608 - generated identifiers, bound values
-        return cur.fetchall()
+        if year_col is None:
+            rows = _latest(cur, ", ".join(columns), table, area, values, where="", order=newest, limit=limit)
+            return rows if with_area else rows[:limit]
+        y = store.col(year_col.physical)
+        select = ", ".join([y, *columns])
+        rows = _latest(cur, select, table, area, values, where=f" AND {y} IS NOT NULL", order=f"{y} DESC", limit=limit)
+        rows.sort(key=lambda r: r[0], reverse=True)  # stable: areas keep their order within a year
+        found = {r[1] for r in rows} if with_area else set(values if rows else [])
+        undated = [v for v in values if v not in found]
+        if undated:
+            rows += _latest(cur, select, table, area, undated, where="", order=newest, limit=limit)
+    return rows if with_area else rows[:limit]
 
 
 def area_profile(area: Area, *, actor: Any, limit_rows: int = 20) -> list[dict[str, Any]]:
@@ -85,7 +104,7 @@ def area_profile(area: Area, *, actor: Any, limit_rows: int = 20) -> list[dict[s
         by_child = False
         rows = _query(resource, area_col, year_col, shown, [area], limit_rows, False)
         if not rows and children:
-            rows = _query(resource, area_col, year_col, shown, children, max(limit_rows, 5 * len(children)), True)
+            rows = _query(resource, area_col, year_col, shown, children, 5, True)
             by_child = True
         if not rows:
             continue

@@ -198,6 +198,10 @@ def build(resource: Any, columns: list[Any], params: dict[str, Any]) -> Plan:
         if capped:  # text search: count exactly up to TOTAL_CAP, beyond that the total is estimated
             inner += f" LIMIT {TOTAL_CAP + 1}"
         count_sql = f"SELECT COUNT(*) FROM ({inner}) AS t"  # noqa: S608 - generated identifiers, bound values
+        if not where and not distinct:
+            # the whole table: its row count is kept exact by every write (load, create, upsert,
+            # delete), so a page of an unfiltered search does not count millions of rows
+            count_sql = f"SELECT {int(resource.datastore_rows)}"
         if capped and not distinct and store.is_postgres():
             # one index scan: the (at most TOTAL_CAP + 1) matching ids, counted and paged; when the
             # cap is exceeded the page is read again by ``sql`` (``search`` does)

@@ -69,12 +69,15 @@ class Project(models.Model):
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
-        ordering = ["-fiscal_year_be", "agency__name_th", "sequence"]
+        ordering = ["-fiscal_year_be", "code"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "fiscal_year_be", "sequence"], name="project_sequence_unique"),
             models.CheckConstraint(condition=models.Q(end_date__gte=models.F("start_date")), name="project_dates_ordered"),
         ]
-        indexes = [models.Index(fields=["agency", "fiscal_year_be", "status"])]
+        indexes = [
+            models.Index(fields=["agency", "fiscal_year_be", "status"]),
+            models.Index(fields=["-fiscal_year_be", "code"], name="projects_fy_code_idx"),  # the list's order
+        ]
         verbose_name = "โครงการ"
         verbose_name_plural = "โครงการ"
 
@@ -265,7 +268,10 @@ class ProgressReport(models.Model):
             ),
             models.CheckConstraint(condition=models.Q(disbursed_cumulative__gte=0), name="progress_report_disbursed_non_negative"),
         ]
-        indexes = [models.Index(fields=["fiscal_year_be", "status"])]
+        indexes = [
+            models.Index(fields=["fiscal_year_be", "status"]),
+            models.Index(fields=["status", "submitted_at", "month", "id"], name="progress_report_queue_idx"),  # the queue's order
+        ]
         verbose_name = "รายงานความก้าวหน้ารายเดือน"
         verbose_name_plural = "รายงานความก้าวหน้ารายเดือน"
 

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from smartprovince.core.models import AuditEvent
@@ -192,8 +194,9 @@ def test_datastore_write_actions(client: Any, token: str, make_dataset: Any) -> 
     r = call(client, "datastore_upsert", {"resource_id": rid, "records": [{"รหัส": "A", "จำนวน": 10}, {"รหัส": "C", "จำนวน": 3}]},
              token=token)
     assert r.status_code == 200, r.json()
-    rows = call(client, "datastore_search", {"resource_id": rid, "sort": "รหัส"}).json()["result"]["records"]
-    assert [(x["รหัส"], x["จำนวน"]) for x in rows] == [("A", 10), ("B", 2), ("C", 3)]
+    page = call(client, "datastore_search", {"resource_id": rid, "sort": "รหัส"}).json()["result"]
+    assert [(x["รหัส"], x["จำนวน"]) for x in page["records"]] == [("A", 10), ("B", 2), ("C", 3)]
+    assert (page["total"], page["total_was_estimated"]) == (3, False)  # the kept row count, exact
     r = call(client, "datastore_upsert", {"resource_id": rid, "records": [{"รหัส": "A", "จำนวน": 11, "_id": 1},
                                                                            {"รหัส": "บ้านโนนสว่าง", "จำนวน": 5}]},
              token=token)
@@ -210,6 +213,10 @@ def test_datastore_write_actions(client: Any, token: str, make_dataset: Any) -> 
     assert len(call(client, "datastore_search", {"resource_id": rid}).json()["result"]["records"]) == 3  # rolled back
     assert call(client, "datastore_delete", {"resource_id": rid, "filters": {"รหัส": "B"}}, token=token).status_code == 200
     assert call(client, "datastore_info", {"id": rid}).json()["result"]["meta"]["count"] == 2
+    with CaptureQueriesContext(connection) as ctx:
+        page = call(client, "datastore_search", {"resource_id": rid, "limit": 1}).json()["result"]
+    assert (len(page["records"]), page["total"]) == (1, 2)
+    assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]  # no count of the whole table
     assert call(client, "datastore_upsert", {"resource_id": rid, "records": []}).status_code == 403
 
 

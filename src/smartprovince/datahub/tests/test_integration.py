@@ -50,6 +50,21 @@ def test_area_profile_shows_latest_values_from_both_agencies(client: Any, two_ag
     assert client.get("/areas/4799/").status_code == 404
 
 
+def test_province_profile_shows_each_districts_latest_year_and_undated_rows_only_alone(
+    client: Any, make_dataset: Any, upload: Any, agri_editor: Any
+) -> None:
+    data = "รหัสอำเภอ,ปี,ค่า\n4701,2564,1\n4701,2565,2\n4702,2565,3\n4702,2563,9\n4703,,4\n4703,,5\n"
+    resource = upload(make_dataset("mixed"), data.encode())
+    _map(agri_editor, resource, "รหัสอำเภอ", "ปี")
+    (block,) = client.get("/areas/47/").context["blocks"]
+    assert block["by_child"] and block["period"] == 2565
+    assert block["rows"] == [["เมืองสกลนคร", 2], ["กุสุมาลย์", 3]]
+    (district,) = client.get("/areas/4702/").context["blocks"]
+    assert (district["period"], district["rows"]) == (2565, [[3]])
+    (undated,) = client.get("/areas/4703/").context["blocks"]
+    assert (undated["period"], undated["rows"]) == (None, [[5], [4]])  # the most recently loaded first
+
+
 def test_area_profile_hides_private_datasets(client: Any, two_agencies: Any, agri_editor: Any) -> None:
     rice, _ = two_agencies
     services.dataset_update(actor=agri_editor, dataset=rice.dataset, data={

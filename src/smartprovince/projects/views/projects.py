@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -59,7 +60,7 @@ class ProjectListView(PermissionRequiredMixin, View):
         ctx = {
             "page_obj": page, "projects": page.object_list, "f": filters,
             "fiscal_years": fiscal_year_choices(),
-            "agencies": agencies.filter(projects__isnull=False).distinct() if allowed is None else agencies,
+            "agencies": agencies.filter(Exists(Project.objects.filter(agency=OuterRef("pk")))) if allowed is None else agencies,
             "strategies": Strategy.objects.filter(plan__is_current=True).order_by("number"),
             "statuses": Project.Status.choices,
             "districts": Area.objects.filter(level=Area.Level.DISTRICT).order_by("name_th"),
