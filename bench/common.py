@@ -42,9 +42,17 @@ def child_env(database_url: str) -> dict[str, str]:
         DATABASE_URL=database_url, SECRET_KEY=SECRET, DEBUG="0", SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0",
         PYTHONPATH=str(ROOT / "src") + os.pathsep + str(ROOT), DJANGO_SETTINGS_MODULE="smartprovince.config.settings",
         SMARTPROVINCE_HOME=str(ROOT), LOG_LEVEL="ERROR", RATE_USER="1000000/min", RATE_ANON="1000000/min",
+        MEDIA_ROOT=str(media_root(database_url)),
     )
     env.pop("SMARTPROVINCE_TESTING", None)
     return env
+
+
+def media_root(database_url: str) -> Path:
+    """Uploaded files of one benchmark database (scale 10 stores a 2 GB CSV): kept apart from the
+    development files and removed when that database is generated again."""
+    name = database_url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".sqlite3")
+    return BENCH_DIR / "media" / name
 
 
 def fingerprint() -> str:
@@ -67,6 +75,9 @@ def database_url(scale: int, vendor: str) -> str:
 
 
 def _recreate(scale: int, vendor: str) -> None:
+    import shutil
+
+    shutil.rmtree(media_root(database_url(scale, vendor)), ignore_errors=True)
     if vendor == "postgresql":
         import psycopg
 
