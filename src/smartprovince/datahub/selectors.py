@@ -134,12 +134,14 @@ def dataset_search(
         path = FACET_FIELDS[field][0]
         if field == "organization":
             values = [v.upper() for v in values]
-        qs = qs.filter(**{f"{path}__in": values})
+        # a subquery, not a join: a dataset with two matching tags is still one row, so the page and
+        # its count need no DISTINCT over every column
+        qs = qs.filter(pk__in=Dataset.objects.filter(**{f"{path}__in": values}).values("pk"))
     ordering = {
         "title_string asc": ["title"], "title_string desc": ["-title"], "metadata_modified desc": ["-updated_at"],
         "metadata_modified asc": ["updated_at"], "metadata_created desc": ["-created_at"], "name asc": ["name"],
     }.get(sort.strip().lower() if sort else "", ["-updated_at"])
-    return qs.distinct().order_by(*ordering, "pk")
+    return qs.order_by(*ordering, "pk")
 
 
 def facets(qs: QuerySet[Dataset], fields: list[str], *, limit: int = 50) -> dict[str, list[dict[str, Any]]]:

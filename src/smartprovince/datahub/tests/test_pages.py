@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from smartprovince.core.models import AuditEvent
@@ -161,3 +163,14 @@ def test_manage_list_query_count(client: Any, login: Any, agri_editor: Any, make
 def test_anonymous_redirected_from_agency_pages(client: Any) -> None:
     r = client.get("/app/datahub/datasets/new/")
     assert r.status_code == 302 and r["Location"].startswith("/accounts/login/")
+
+
+def test_catalog_lists_a_dataset_once_when_several_of_its_tags_and_domains_match(client: Any, make_dataset: Any) -> None:
+    make_dataset("rice-two-tags", tags=("ข้าว", "เกษตร"), domains=("agriculture", "tourism"))
+    make_dataset("other", tags=("ท่องเที่ยว",), title="แหล่งท่องเที่ยว")
+    r = client.get("/data/", {"tags": ["ข้าว", "เกษตร"], "groups": ["agriculture", "tourism"]})
+    assert [d.name for d in r.context["datasets"]] == ["rice-two-tags"]
+    assert r.context["page_obj"].paginator.count == 1
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/data/")
+    assert not [q for q in ctx.captured_queries if "DISTINCT \"datahub_dataset\".\"id\", " in q["sql"]]
