@@ -159,6 +159,64 @@ def summary_ms(timings_s: list[float]) -> dict[str, float]:
     }
 
 
+def bench_clients() -> dict[str, Any]:
+    """In a child process: test clients for an anonymous visitor, a province admin (``admin``) and
+    an agency editor of SKN-AGRI (``editor``), their users created once."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from smartprovince.agencies.models import Agency, Membership
+
+    clients: dict[str, Any] = {"anonymous": Client()}
+    for name, role, agency_code in (("admin", "province_admin", "SKN-PO"), ("editor", "agency_editor", "SKN-AGRI")):
+        user, _ = get_user_model().objects.get_or_create(username=f"bench-{name}", defaults={"first_name": "bench"})
+        Membership.objects.get_or_create(user=user, agency=Agency.objects.get(code=agency_code), role=role)
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        clients[name] = client
+    return clients
+
+
+def run_pages(results: dict[str, Any], *, module: str, scale: int, requests: int,
+              extra: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> None:
+    """A page benchmark (``module`` measures in a child) on each vendor's database of ``scale``;
+    its figures are kept under ``var/bench/`` so that a larger scale reports its growth over scale 1
+    of the same code. ``extra(db)`` adds figures about the generated database."""
+    name = module.rsplit(".", 1)[-1]
+
+    def figures_file(at_scale: int, vendor: str) -> Path:
+        return BENCH_DIR / f"{name}-figures-{vendor}-s{at_scale}.json"
+
+    for vendor in VENDORS:
+        db = ensure_scale_db(scale, vendor)
+        figures = measure_in_child(module, db["database_url"], "--requests", str(requests))
+        figures.update(extra(db) if extra else {})
+        figures_file(scale, vendor).write_text(
+            json.dumps({"fingerprint": fingerprint(), **figures}, ensure_ascii=False, indent=2), encoding="utf-8")
+        if scale != 1 and figures_file(1, vendor).exists():
+            scale1 = json.loads(figures_file(1, vendor).read_text(encoding="utf-8"))
+            if scale1.get("fingerprint") == fingerprint():
+                figures["growth_vs_scale1"] = growth(scale1["pages"], figures["pages"])
+        results[vendor] = figures
+
+
+def pages_main(measure: Callable[[int], dict[str, Any]], run: Callable[..., None], requests: int) -> None:
+    """Command line of a page benchmark: ``--measure`` (in the child) or a whole run printed as JSON."""
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--requests", type=int, default=requests)
+    parser.add_argument("--scale", type=int, default=1)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.requests), ensure_ascii=False))
+        return
+    out: dict[str, Any] = {}
+    run(out, scale=args.scale)
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+
+
 def time_pages(pages: dict[str, tuple[Any, str]], requests: int) -> dict[str, dict[str, Any]]:
     """In a child process: each ``name → (client, path)`` requested once to warm up, then
     ``requests`` times; p50 / p95 / max, the queries of one request, the size of the answer and

@@ -17,7 +17,6 @@ compared with the scale-1 figures of the same code (``growth_vs_scale1``).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -26,16 +25,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (
-    BENCH_DIR,
-    VENDORS,
-    ensure_scale_db,
-    fingerprint,
-    growth,
-    measure_in_child,
-    peak_memory_mb,
-    time_pages,
-)
+from bench.common import bench_clients, pages_main, peak_memory_mb, run_pages, time_pages
 
 SCALES = (1, 10)
 REQUESTS = int(os.environ.get("BENCH_PAGE_REQUESTS", "30"))
@@ -80,24 +70,14 @@ def _measure(requests: int) -> dict[str, Any]:
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
     from django.db import connection
     from django.db.models import Count
-    from django.test import Client
 
-    from smartprovince.agencies.models import Agency, Membership
     from smartprovince.datahub.models import Resource
     from smartprovince.eservices.models import Survey
     from smartprovince.plans.models import Strategy
 
-    User = get_user_model()
-    clients: dict[str, Any] = {"anonymous": Client()}
-    for name, role, agency_code in (("admin", "province_admin", "SKN-PO"), ("editor", "agency_editor", "SKN-AGRI")):
-        user, _ = User.objects.get_or_create(username=f"bench-{name}", defaults={"first_name": "bench"})
-        Membership.objects.get_or_create(user=user, agency=Agency.objects.get(code=agency_code), role=role)
-        client = Client()
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        clients[name] = client
+    clients = bench_clients()
     resource = Resource.objects.select_related("dataset").filter(dataset__name="scale-0001").order_by("-pk").first()
     survey = (
         Survey.objects.annotate(n=Count("responses")).order_by("-n").values_list("pk", flat=True).first()
@@ -118,39 +98,10 @@ def _measure(requests: int) -> dict[str, Any]:
     return figures
 
 
-def _figures_file(scale: int, vendor: str) -> Path:
-    return BENCH_DIR / f"pages-figures-{vendor}-s{scale}.json"
-
-
 def run(results: dict[str, Any], *, scale: int = 1, database_url: str | None = None) -> None:
     """One generated database per scale and vendor (``bench.common``); ``database_url`` is unused."""
-    for vendor in VENDORS:
-        db = ensure_scale_db(scale, vendor)
-        figures = measure_in_child("bench.pages", db["database_url"], "--requests", str(REQUESTS))
-        _figures_file(scale, vendor).write_text(
-            json.dumps({"fingerprint": fingerprint(), **figures}, ensure_ascii=False, indent=2), encoding="utf-8")
-        if scale != 1 and _figures_file(1, vendor).exists():
-            scale1 = json.loads(_figures_file(1, vendor).read_text(encoding="utf-8"))
-            if scale1.get("fingerprint") == fingerprint():
-                figures["growth_vs_scale1"] = growth(scale1["pages"], figures["pages"])
-        results[vendor] = figures
-
-
-def main() -> None:
-    import argparse
-
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--requests", type=int, default=REQUESTS)
-    parser.add_argument("--scale", type=int, default=1)
-    args = parser.parse_args()
-    if args.measure:
-        print(json.dumps(_measure(args.requests), ensure_ascii=False))
-        return
-    out: dict[str, Any] = {}
-    run(out, scale=args.scale)
-    print(json.dumps(out, ensure_ascii=False, indent=2))
+    run_pages(results, module="bench.pages", scale=scale, requests=REQUESTS)
 
 
 if __name__ == "__main__":
-    main()
+    pages_main(_measure, run, REQUESTS)

@@ -17,7 +17,6 @@ shows its own page of results should stay near 1×.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -26,16 +25,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (
-    BENCH_DIR,
-    VENDORS,
-    ensure_scale_db,
-    fingerprint,
-    growth,
-    measure_in_child,
-    peak_memory_mb,
-    time_pages,
-)
+from bench.common import bench_clients, pages_main, peak_memory_mb, run_pages, time_pages
 
 SCALES = (1, 10)
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
@@ -58,23 +48,13 @@ def _measure(requests: int) -> dict[str, Any]:
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
     from django.db import connection
     from django.db.models import Count
-    from django.test import Client
 
-    from smartprovince.agencies.models import Agency, Membership
     from smartprovince.plans.models import Strategy
     from smartprovince.projects.models import Project
 
-    User = get_user_model()
-    users = {}
-    for name, role, agency_code in (("admin", "province_admin", "SKN-PO"), ("editor", "agency_editor", "SKN-AGRI")):
-        user, _ = User.objects.get_or_create(username=f"bench-{name}", defaults={"first_name": "bench"})
-        Membership.objects.get_or_create(user=user, agency=Agency.objects.get(code=agency_code), role=role)
-        client = Client()
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        users[name] = client
+    users = bench_clients()
     strategy = Strategy.objects.filter(plan__is_current=True).order_by("number").values_list("pk", flat=True).first()
     busiest = (
         Project.objects.filter(fiscal_year_be__lte=FY, fiscal_year_end_be__gte=FY).values("agency__code")
@@ -94,43 +74,17 @@ def _measure(requests: int) -> dict[str, Any]:
     return figures
 
 
-def _figures_file(scale: int, vendor: str) -> Path:
-    return BENCH_DIR / f"projects-figures-{vendor}-s{scale}.json"
-
-
 def run(results: dict[str, Any], *, scale: int = 1, database_url: str | None = None) -> None:
     """``database_url`` (the shared bench database of ``bench.run``) is not used: this benchmark
     keeps one generated database per scale and vendor (see ``bench.common``)."""
-    for vendor in VENDORS:
-        db = ensure_scale_db(scale, vendor)
-        figures = measure_in_child("bench.projects", db["database_url"], "--requests", str(REQUESTS))
-        figures["generation_s"] = db.get("generation_s")
-        figures["generated_rows"] = {k: v for k, v in db.get("counts", {}).items()
-                                     if k in ("agencies", "projects", "progress_reports", "survey_responses", "staff")}
-        _figures_file(scale, vendor).write_text(
-            json.dumps({"fingerprint": fingerprint(), **figures}, ensure_ascii=False, indent=2), encoding="utf-8")
-        if scale != 1 and _figures_file(1, vendor).exists():
-            scale1 = json.loads(_figures_file(1, vendor).read_text(encoding="utf-8"))
-            if scale1.get("fingerprint") == fingerprint():
-                figures["growth_vs_scale1"] = growth(scale1["pages"], figures["pages"])
-        results[vendor] = figures
 
+    def generated(db: dict[str, Any]) -> dict[str, Any]:
+        rows = ("agencies", "projects", "progress_reports", "survey_responses", "staff")
+        return {"generation_s": db.get("generation_s"),
+                "generated_rows": {k: v for k, v in db.get("counts", {}).items() if k in rows}}
 
-def main() -> None:
-    import argparse
-
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--requests", type=int, default=REQUESTS)
-    parser.add_argument("--scale", type=int, default=1)
-    args = parser.parse_args()
-    if args.measure:
-        print(json.dumps(_measure(args.requests), ensure_ascii=False))
-        return
-    out: dict[str, Any] = {}
-    run(out, scale=args.scale)
-    print(json.dumps(out, ensure_ascii=False, indent=2))
+    run_pages(results, module="bench.projects", scale=scale, requests=REQUESTS, extra=generated)
 
 
 if __name__ == "__main__":
-    main()
+    pages_main(_measure, run, REQUESTS)
