@@ -78,23 +78,10 @@ class DistrictRow:
     allocated: Decimal
 
 
-@dataclass
-class Overview:
-    plan: Plan
-    period: Period
-    as_of: dt.date
-    thresholds: st.Thresholds
+class IndicatorGroups:
+    """The plan's indicators of a period grouped as the dashboard and the PDCA board show them."""
+
     indicators: list[IndicatorRow]
-    strategies: list[Strategy]
-    facts: list[ProjectFact]
-    total: Totals
-    by_status: list[tuple[str, str, int]]
-    by_strategy: list[tuple[Strategy, Totals]]
-    by_agency: list[tuple[int, str, Totals]]
-    by_district: list[DistrictRow]
-    late_projects: list[ProjectFact]
-    open_action_indicator_ids: set[int] = field(default_factory=set)
-    open_action_project_ids: set[int] = field(default_factory=set)
 
     def scope(self, scope: str) -> list[IndicatorRow]:
         return [r for r in self.indicators if r.indicator.scope == scope]
@@ -112,12 +99,31 @@ class Overview:
         return self.scope(Indicator.Scope.PROVINCE)
 
     @property
-    def off_track(self) -> list[IndicatorRow]:
-        return [r for r in self.indicators if r.status == st.OFF_TRACK]
-
-    @property
     def status_counts(self) -> dict[str, int]:
         return dict(Counter(r.status for r in self.indicators))
+
+
+@dataclass
+class Overview(IndicatorGroups):
+    plan: Plan
+    period: Period
+    as_of: dt.date
+    thresholds: st.Thresholds
+    indicators: list[IndicatorRow]
+    strategies: list[Strategy]
+    facts: list[ProjectFact]
+    total: Totals
+    by_status: list[tuple[str, str, int]]
+    by_strategy: list[tuple[Strategy, Totals]]
+    by_agency: list[tuple[int, str, Totals]]
+    by_district: list[DistrictRow]
+    late_projects: list[ProjectFact]
+    open_action_indicator_ids: set[int] = field(default_factory=set)
+    open_action_project_ids: set[int] = field(default_factory=set)
+
+    @property
+    def off_track(self) -> list[IndicatorRow]:
+        return [r for r in self.indicators if r.status == st.OFF_TRACK]
 
     @property
     def needing_action(self) -> list[dict[str, Any]]:

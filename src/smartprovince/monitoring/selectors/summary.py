@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,12 +27,12 @@ from django.utils.translation import gettext, gettext_noop
 
 from smartprovince.core import dataversion
 from smartprovince.core.thai_calendar import Period
-from smartprovince.plans.models import Indicator, Plan, Strategy
+from smartprovince.plans.models import Plan, Strategy
 
 from .. import status as st
 from ..projectdata import ProjectFact, Totals
 from .indicators import IndicatorRow
-from .overview import DistrictRow, Overview, overview
+from .overview import DistrictRow, IndicatorGroups, Overview, overview
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ DASHBOARD_NEEDING = 15
 
 
 @dataclass
-class DashboardSummary:
+class DashboardSummary(IndicatorGroups):
     plan_id: int
     period: Period
     as_of: dt.date
@@ -61,25 +61,6 @@ class DashboardSummary:
     late_total: int
     needing: list[dict[str, Any]] = field(default_factory=list)  # the first NEEDING_LIMIT items
     needing_total: int = 0
-
-    def scope(self, scope: str) -> list[IndicatorRow]:
-        return [r for r in self.indicators if r.indicator.scope == scope]
-
-    @property
-    def goals(self) -> list[IndicatorRow]:
-        return self.scope(Indicator.Scope.GOAL)
-
-    @property
-    def strategy_kpis(self) -> list[IndicatorRow]:
-        return self.scope(Indicator.Scope.STRATEGY)
-
-    @property
-    def province_kpis(self) -> list[IndicatorRow]:
-        return self.scope(Indicator.Scope.PROVINCE)
-
-    @property
-    def status_counts(self) -> dict[str, int]:
-        return dict(Counter(r.status for r in self.indicators))
 
 
 def summarize(ov: Overview, *, needing_limit: int | None = None) -> DashboardSummary:
@@ -109,19 +90,25 @@ def summary_key(plan: Plan, period: Period, as_of: dt.date) -> str:
     return f"monitoring:dashboard:{FORMAT}:{plan.pk}:{period.key}:{period.kind}:{as_of.isoformat()}:{version}"
 
 
+def _cached(key: str, compute: Callable[[], Any]) -> Any:
+    """The value cached under ``key``, else ``compute()``d and cached (keys carry the data versions)."""
+    try:
+        value = cache.get(key)
+    except Exception:  # an unreadable entry (e.g. pickled by another release) is recomputed
+        log.warning("monitoring cache entry unreadable: %s", key, exc_info=True)
+        value = None
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
 def dashboard_summary(*, plan: Plan, period: Period, as_of: dt.date) -> DashboardSummary:
     """The dashboard's roll-ups for ``period``: from the cache when no input changed since they were
     computed, else computed (``overview``) and cached."""
-    key = summary_key(plan, period, as_of)
-    try:
-        cached = cache.get(key)
-    except Exception:  # an unreadable entry (e.g. pickled by another release) is recomputed
-        log.warning("dashboard summary cache entry unreadable", exc_info=True)
-        cached = None
-    if isinstance(cached, DashboardSummary):
-        return cached
-    summary = summarize(overview(plan=plan, period=period, as_of=as_of))
-    cache.set(key, summary, TIMEOUT)
+    summary: DashboardSummary = _cached(
+        summary_key(plan, period, as_of), lambda: summarize(overview(plan=plan, period=period, as_of=as_of))
+    )
     return summary
 
 
@@ -157,18 +144,6 @@ class DrillSelection:
 
 
 DRILL_FILTERS = ("status", "active", "strategy", "agency", "late", "district")
-
-
-def _cached(key: str, compute: Any) -> Any:
-    try:
-        value = cache.get(key)
-    except Exception:  # an unreadable entry (e.g. pickled by another release) is recomputed
-        log.warning("monitoring cache entry unreadable: %s", key, exc_info=True)
-        value = None
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
 
 
 def drill_selection(*, period: Period, as_of: dt.date, params: dict[str, str]) -> DrillSelection:
