@@ -5,7 +5,9 @@ from typing import Any
 
 import pytest
 
-from .factories import make_project, make_report
+from smartprovince.agencies.models import Agency
+
+from .factories import indicator, make_project, make_report
 
 
 @pytest.fixture
@@ -34,3 +36,17 @@ def only_test_metrics(monkeypatch: Any) -> None:
     from smartprovince.monitoring import registry
 
     monkeypatch.setattr(registry, "_METRICS", {})
+
+
+@pytest.fixture
+def gpp(db: Any) -> Any:
+    """Indicator P.K1 (GPP growth, a reported value), with the provincial statistics office responsible."""
+    ind = indicator("P.K1")
+    ind.responsible_agency = Agency.objects.get(code="SKN-STAT")
+    ind.save()
+    return ind
+
+
+@pytest.fixture
+def stat_editor(make_user: Any) -> Any:
+    return make_user("stat_ed", role="agency_editor", agency="SKN-STAT")

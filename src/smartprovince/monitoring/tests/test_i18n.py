@@ -20,24 +20,9 @@ from smartprovince.core.thai_calendar import fiscal_year_period
 from smartprovince.monitoring import services
 from smartprovince.monitoring.models import Measurement
 
-from .factories import indicator
-
 pytestmark = pytest.mark.django_db
 
 DRILL = reverse("monitoring:drill-projects")
-
-
-@pytest.fixture
-def gpp(db: Any) -> Any:
-    ind = indicator("P.K1")
-    ind.responsible_agency = Agency.objects.get(code="SKN-STAT")
-    ind.save()
-    return ind
-
-
-@pytest.fixture
-def stat_editor(make_user: Any) -> Any:
-    return make_user("stat_ed", role="agency_editor", agency="SKN-STAT")
 
 
 def _get(client: Any, language: str, url: str, params: dict[str, Any]) -> Any:

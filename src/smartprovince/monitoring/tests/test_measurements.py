@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from smartprovince.agencies.models import Agency
 from smartprovince.core.models import AuditEvent
 from smartprovince.core.thai_calendar import fiscal_year_period, parse_period_key
 from smartprovince.monitoring import services
@@ -21,19 +20,6 @@ from smartprovince.monitoring.selectors.overview import current_plan
 from .factories import indicator
 
 PDF = b"%PDF-1.4\n% test evidence\n"
-
-
-@pytest.fixture
-def gpp(db: Any) -> Any:
-    ind = indicator("P.K1")
-    ind.responsible_agency = Agency.objects.get(code="SKN-STAT")
-    ind.save()
-    return ind
-
-
-@pytest.fixture
-def stat_editor(make_user: Any) -> Any:
-    return make_user("stat_ed", role="agency_editor", agency="SKN-STAT")
 
 
 @pytest.fixture
