@@ -15,9 +15,10 @@ Use ``python -c "import bench.dashboard as b; r={}; b.run(r); print(r)"`` or thr
 from __future__ import annotations
 
 import os
-import statistics
 import time
 from typing import Any
+
+from bench.common import summary_ms
 
 
 def _setup(database_url: str | None) -> None:
@@ -27,12 +28,6 @@ def _setup(database_url: str | None) -> None:
     import django
 
     django.setup()
-
-
-def _percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
-    return ordered[k]
 
 
 def _measure(results: dict[str, Any], *, scale: int = 1, database_url: str | None = None) -> None:
@@ -99,14 +94,11 @@ def _measure(results: dict[str, Any], *, scale: int = 1, database_url: str | Non
         "url": url,
         "projects_in_fy": Project.objects.filter(fiscal_year_be__lte=fy, fiscal_year_end_be__gte=fy).count(),
         "requests": n,
-        "p50_ms": round(statistics.median(timings), 1),
-        "p95_ms": round(_percentile(timings, 95), 1),
-        "max_ms": round(max(timings), 1),
+        **summary_ms([t / 1000 for t in timings]),
         "queries": len(ctx.captured_queries),
         "first_request_ms": round(first_ms, 1),
         "uncached": {
-            "p50_ms": round(statistics.median(uncached), 1), "p95_ms": round(_percentile(uncached, 95), 1),
-            "max_ms": round(max(uncached), 1), "queries": len(ctx_uncached.captured_queries),
+            **summary_ms([t / 1000 for t in uncached]), "queries": len(ctx_uncached.captured_queries),
         },
         "quarterly_pdf_cold_s": round(pdf_runs[0], 2),
         "quarterly_pdf_s": round(pdf_runs[1], 2),
