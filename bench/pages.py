@@ -48,7 +48,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "smartcity_showcase": ("anonymous", "/smart-city/"),
     "workspace_admin": ("admin", "/app/workspace/"),
     "report_queue": ("admin", "/app/projects/reports/"),
-    "reporting_compliance": ("admin", "/app/projects/compliance/"),
+    "reporting_compliance": ("admin", "/app/projects/compliance/?period=2564"),
     "indicator_list": ("admin", "/app/monitoring/indicators/"),
     "pdca_board": ("admin", "/app/monitoring/pdca/?fy=2564"),
     "drill_late_projects": ("admin", "/app/monitoring/drill/projects/?fy=2564&late=1"),

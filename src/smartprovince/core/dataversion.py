@@ -20,9 +20,16 @@ versions saved with the data (random tokens: the same token means the same data)
 
 from __future__ import annotations
 
+import logging
 import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
 
 from .models import SiteFlag
+
+log = logging.getLogger(__name__)
 
 PREFIX = "dataversion:"
 ALL_APPS = ("agencies", "plans", "projects", "monitoring", "eservices", "training", "smartcity", "datahub")
@@ -64,3 +71,17 @@ def forget() -> None:
     """Drop every version (before a restore: the backup brings the versions of its own data, and
     an app it has none for gets a fresh one on the next read)."""
     SiteFlag.objects.filter(key__startswith=PREFIX).delete()
+
+
+def cached(key: str, compute: Callable[[], Any], *, timeout: int = 6 * 3600) -> Any:
+    """The value cached under ``key`` (which must carry the data versions it depends on), else
+    ``compute()``d and cached. An unreadable entry (pickled by another release) is recomputed."""
+    try:
+        value = cache.get(key)
+    except Exception:
+        log.warning("cache entry unreadable: %s", key, exc_info=True)
+        value = None
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

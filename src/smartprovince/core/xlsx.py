@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,7 +45,8 @@ def neutralize(value: Any) -> Any:
 def build_workbook(sheets: Sequence[Sheet]) -> bytes:
     wb = Workbook(write_only=True)
     for sheet in sheets:
-        ws = wb.create_sheet(title=sheet.title[:31])
+        # Excel refuses []:*?/\ in a sheet's name and more than 31 characters
+        ws = wb.create_sheet(title=re.sub(r"[\[\]:*?/\\]", "-", sheet.title)[:31])
         for i, width in enumerate(sheet.widths or [], start=1):
             ws.column_dimensions[_col(i)].width = width
         if sheet.caption:

@@ -17,12 +17,10 @@ page renders them (``Words``, ``Project.Status`` labels looked up by value).
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.utils.translation import gettext, gettext_noop
 
 from smartprovince.core import dataversion
@@ -33,8 +31,6 @@ from .. import status as st
 from ..projectdata import ProjectFact, Totals
 from .indicators import IndicatorRow
 from .overview import DistrictRow, IndicatorGroups, Overview, overview
-
-log = logging.getLogger(__name__)
 
 # The apps whose data the roll-ups read (projects, budget lines and reports; plan, strategies,
 # indicators and targets; measurements, thresholds and corrective actions; agency names).
@@ -91,16 +87,7 @@ def summary_key(plan: Plan, period: Period, as_of: dt.date) -> str:
 
 
 def _cached(key: str, compute: Callable[[], Any]) -> Any:
-    """The value cached under ``key``, else ``compute()``d and cached (keys carry the data versions)."""
-    try:
-        value = cache.get(key)
-    except Exception:  # an unreadable entry (e.g. pickled by another release) is recomputed
-        log.warning("monitoring cache entry unreadable: %s", key, exc_info=True)
-        value = None
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    return dataversion.cached(key, compute, timeout=TIMEOUT)
 
 
 def dashboard_summary(*, plan: Plan, period: Period, as_of: dt.date) -> DashboardSummary:

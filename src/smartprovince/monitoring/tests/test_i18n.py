@@ -104,12 +104,12 @@ def test_reported_value_saved_flash(client: Any, gpp: Any, stat_editor: Any, lan
 def test_drill_down_title_follows_each_request_through_the_same_cache_entry(
     fy2565_projects: dict[str, Any], login: Any, executive: Any, first: str, monkeypatch: Any
 ) -> None:
-    from smartprovince.monitoring.selectors import summary
+    from smartprovince.core import dataversion
 
     cache.clear()
     stored: list[str] = []
-    real_set = summary.cache.set
-    monkeypatch.setattr(summary.cache, "set", lambda key, *args, **kw: (stored.append(key), real_set(key, *args, **kw)))
+    real_set = dataversion.cache.set
+    monkeypatch.setattr(dataversion.cache, "set", lambda key, *args, **kw: (stored.append(key), real_set(key, *args, **kw)))
     client = login(executive)
     strategy = fy2565_projects["p1"].strategy_id
     params = {"fy": "2565", "status": "in_progress", "strategy": strategy, "late": "1"}

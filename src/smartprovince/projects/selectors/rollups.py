@@ -5,6 +5,7 @@ metrics) build on."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
 
+from smartprovince.core import dataversion
 from smartprovince.core.thai_calendar import Period
 
 from ..models import BudgetLine, ProgressReport, Project
@@ -136,6 +138,10 @@ def rollup_breakdown(
     """Roll-ups per strategy, agency or project: ``[{"key", "label", "rollup", "ledgers"}]``."""
     facts, ledgers = project_facts(period, as_of=as_of, agency_id=agency_id, strategy_id=strategy_id,
                                    agency_ids=agency_ids)
+    return _breakdown(facts, ledgers, by)
+
+
+def _breakdown(facts: list[ProjectFacts], ledgers: dict[int, ProjectLedger], by: GroupBy) -> list[dict[str, Any]]:
     key_of: dict[int, Any]
     if by == "strategy":
         key_of = {pid: (lg.strategy_number, lg.strategy_id) for pid, lg in ledgers.items()}
@@ -158,3 +164,31 @@ def rollup_breakdown(
         }[by]
         result.append({"key": key[1], "label": label, "rollup": groups[key], "ledgers": members[key]})  # type: ignore[index]
     return result
+
+
+SUMMARY_FORMAT = 1
+
+
+def summary_table(period: Period, *, by: GroupBy, as_of: dt.date,
+                  agency_ids: set[int] | None) -> tuple[Rollup, list[dict[str, Any]]]:
+    """The roll-up of every project of ``agency_ids`` (``None`` = all) in ``period`` and its breakdown
+    ``by`` (rows without their ledgers), computed from one ``project_facts`` and cached under the
+    data versions of projects, agencies and plans (strategies)."""
+    scope = agency_scope_key(agency_ids)
+    version = dataversion.current("projects", "agencies", "plans")
+    key = f"projects:summary:{SUMMARY_FORMAT}:{period.key}:{by}:{as_of.isoformat()}:{_due_day()}:{scope}:{version}"
+
+    def compute() -> tuple[Rollup, list[dict[str, Any]]]:
+        facts, ledgers = project_facts(period, as_of=as_of, agency_ids=agency_ids)
+        rows = [{k: v for k, v in row.items() if k != "ledgers"} for row in _breakdown(facts, ledgers, by)]
+        return rollup(facts), rows
+
+    result: tuple[Rollup, list[dict[str, Any]]] = dataversion.cached(key, compute)
+    return result
+
+
+def agency_scope_key(agency_ids: set[int] | None) -> str:
+    """A short cache-key part naming a set of agencies (``all`` for no restriction)."""
+    if agency_ids is None:
+        return "all"
+    return hashlib.sha256(",".join(map(str, sorted(agency_ids))).encode()).hexdigest()[:16]

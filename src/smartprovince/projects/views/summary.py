@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,6 +16,8 @@ from smartprovince.core.xlsx import Sheet, xlsx_response
 
 from .. import selectors
 from ..models import Project
+from ..selectors.compliance import compliance_table, ledgers
+from ..selectors.rollups import summary_table
 from .common import fiscal_year_choices, fiscal_year_param
 
 
@@ -40,6 +43,7 @@ def _fmt(value: Any) -> Any:
 
 class SummaryView(PermissionRequiredMixin, View):
     permission = "projects.project:read"
+    page_size = 50
 
     def get(self, request: HttpRequest) -> HttpResponse:
         period = _period(request)
@@ -48,8 +52,7 @@ class SummaryView(PermissionRequiredMixin, View):
             by = "strategy"
         allowed = selectors.visible_agency_ids(request.user)
         as_of = timezone.localdate()
-        total = selectors.rollup_for(period, as_of=as_of, agency_ids=allowed)
-        rows = selectors.rollup_breakdown(period, by=by, as_of=as_of, agency_ids=allowed)  # type: ignore[arg-type]
+        total, rows = summary_table(period, by=by, as_of=as_of, agency_ids=allowed)  # type: ignore[arg-type]
         if request.GET.get("format") == "xlsx":
             sheet_rows = [
                 [r["label"], r["rollup"].project_count, r["rollup"].active_count, _fmt(r["rollup"].weighted_progress),
@@ -66,35 +69,46 @@ class SummaryView(PermissionRequiredMixin, View):
                            "ส่งตรงเวลา", "อัตราการส่งตรงเวลา (%)"],
                 sheet_rows, caption=f"สรุปผลการดำเนินโครงการ {period.label}",
             )])
+        page = Paginator(rows, self.page_size).get_page(request.GET.get("page"))
         return render(request, "projects/summary.html", {
-            "period": period, "periods": _periods(period.fiscal_year_be), "by": by, "total": total, "rows": rows,
+            "period": period, "periods": _periods(period.fiscal_year_be), "by": by, "total": total,
+            "rows": page.object_list, "page_obj": page,
             "statuses": Project.Status.choices, "fiscal_years": fiscal_year_choices(), "as_of": as_of,
         })
 
 
 class ComplianceView(PermissionRequiredMixin, View):
+    """Agencies' monthly reporting in a period: the table is cached per data version and paged; the
+    missing reports are listed for the agencies of the page; the export lists every overdue report."""
+
     permission = "projects.project:read"
+    page_size = 50
 
     def get(self, request: HttpRequest) -> HttpResponse:
         period = _period(request)
         as_of = timezone.localdate()
         allowed = selectors.visible_agency_ids(request.user)
-        rows = selectors.rollup_breakdown(period, by="agency", as_of=as_of, agency_ids=allowed)
-        rows = [r for r in rows if r["rollup"].reports_due]
-        rows.sort(key=lambda r: (r["rollup"].on_time_rate or 0, r["label"]))
         if request.GET.get("format") == "xlsx":
-            sheet_rows = []
-            for r in rows:
-                for ledger in r["ledgers"]:
-                    for month in ledger.missing:
-                        sheet_rows.append([r["label"], ledger.code, ledger.name_th, month.isoformat(), "ยังไม่ส่ง"])
-                    for month in ledger.late:
-                        sheet_rows.append([r["label"], ledger.code, ledger.name_th, month.isoformat(), "ส่งล่าช้า"])
-            return xlsx_response(f"การส่งรายงาน-{period.key}.xlsx", [Sheet(
-                "รายงานค้าง/ล่าช้า", ["หน่วยงาน", "รหัสโครงการ", "ชื่อโครงการ", "เดือน", "สถานะ"], sheet_rows,
-                caption=f"รายงานที่ยังไม่ส่งหรือส่งล่าช้า {period.label}",
-            )])
+            return self._export(period, as_of, allowed)
+        table = compliance_table(period, as_of=as_of, agency_ids=allowed)
+        page = Paginator(table.rows, self.page_size).get_page(request.GET.get("page"))
+        on_page = ledgers(period, as_of=as_of, agency_ids={r.agency_id for r in page.object_list})
+        rows = [{"row": r, "ledgers": [lg for lg in on_page.get(r.agency_id, []) if lg.missing]} for r in page.object_list]
         return render(request, "projects/compliance.html", {
-            "period": period, "periods": _periods(period.fiscal_year_be), "rows": rows,
-            "fiscal_years": fiscal_year_choices(), "as_of": as_of,
+            "period": period, "periods": _periods(period.fiscal_year_be), "rows": rows, "page_obj": page,
+            "total": table.total, "agency_count": len(table.rows), "fiscal_years": fiscal_year_choices(), "as_of": as_of,
         })
+
+    def _export(self, period: Period, as_of: Any, allowed: set[int] | None) -> HttpResponse:
+        by_agency = ledgers(period, as_of=as_of, agency_ids=allowed)
+        sheet_rows = []
+        for agency_ledgers in sorted(by_agency.values(), key=lambda lgs: lgs[0].agency_name):
+            for ledger in agency_ledgers:
+                for month in ledger.missing:
+                    sheet_rows.append([ledger.agency_name, ledger.code, ledger.name_th, month.isoformat(), "ยังไม่ส่ง"])
+                for month in ledger.late:
+                    sheet_rows.append([ledger.agency_name, ledger.code, ledger.name_th, month.isoformat(), "ส่งล่าช้า"])
+        return xlsx_response(f"การส่งรายงาน-{period.key}.xlsx", [Sheet(
+            "รายงานค้างและล่าช้า", ["หน่วยงาน", "รหัสโครงการ", "ชื่อโครงการ", "เดือน", "สถานะ"], sheet_rows,
+            caption=f"รายงานที่ยังไม่ส่งหรือส่งล่าช้า {period.label}",
+        )])
