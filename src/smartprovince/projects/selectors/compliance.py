@@ -74,9 +74,10 @@ def _last_due_month(as_of: dt.date, due_day: int) -> dt.date:
 
 @lru_cache(maxsize=4096)
 def _months_due(start: dt.date, end: dt.date, period_start: dt.date, period_end: dt.date, as_of: dt.date,
-                due_day: int) -> int:
-    return len(expected_report_months(start=start, end=end, period_start=period_start, period_end=period_end,
-                                      as_of=as_of, due_day=due_day))
+                due_day: int) -> tuple[dt.date, ...]:
+    """``expected_report_months`` remembered: projects mostly share their start and end dates."""
+    return tuple(expected_report_months(start=start, end=end, period_start=period_start, period_end=period_end,
+                                        as_of=as_of, due_day=due_day))
 
 
 def _compute(period: Period, as_of: dt.date, agency_ids: set[int] | None) -> ComplianceTable:
@@ -84,7 +85,7 @@ def _compute(period: Period, as_of: dt.date, agency_ids: set[int] | None) -> Com
     projects = period_projects(period, agency_ids=agency_ids).filter(status__in=REPORTING_STATUSES)
     due: dict[int, int] = defaultdict(int)
     for agency_id, start, end in projects.values_list("agency_id", "start_date", "end_date").order_by():
-        due[agency_id] += _months_due(start, end, period.start, period.end, as_of, due_day)
+        due[agency_id] += len(_months_due(start, end, period.start, period.end, as_of, due_day))
     # sent = a due month's report first submitted: its month lies in the period, in the project's
     # months and no later than the last overdue month
     sent_rows = (
@@ -141,8 +142,7 @@ def ledgers(period: Period, *, as_of: dt.date, agency_ids: set[int] | None) -> d
     for pid, code, name, agency_id, agency_name, strategy_id, strategy_number, status, start, end in rows:
         ledger = ProjectLedger(pid, code, name, agency_id, agency_name, strategy_id, strategy_number, status)
         months = sent.get(pid, {})
-        for month in expected_report_months(start=start, end=end, period_start=period.start, period_end=period.end,
-                                            as_of=as_of, due_day=due_day):
+        for month in _months_due(start, end, period.start, period.end, as_of, due_day):
             state = months.get(month)
             (ledger.missing if state is None else ledger.on_time if state else ledger.late).append(month)
         if ledger.missing or ledger.late or ledger.on_time:

@@ -92,7 +92,8 @@ class ComplianceView(PermissionRequiredMixin, View):
             return self._export(period, as_of, allowed)
         table = compliance_table(period, as_of=as_of, agency_ids=allowed)
         page = Paginator(table.rows, self.page_size).get_page(request.GET.get("page"))
-        on_page = ledgers(period, as_of=as_of, agency_ids={r.agency_id for r in page.object_list})
+        owing = {r.agency_id for r in page.object_list if r.reports_missing}
+        on_page = ledgers(period, as_of=as_of, agency_ids=owing)
         rows = [{"row": r, "ledgers": [lg for lg in on_page.get(r.agency_id, []) if lg.missing]} for r in page.object_list]
         return render(request, "projects/compliance.html", {
             "period": period, "periods": _periods(period.fiscal_year_be), "rows": rows, "page_obj": page,
