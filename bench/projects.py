@@ -67,8 +67,9 @@ def _measure(requests: int) -> dict[str, Any]:
         "projects_in_fy": Project.objects.filter(fiscal_year_be__lte=FY, fiscal_year_end_be__gte=FY).count(),
         "requests_per_page": requests,
     }
+    only = [n for n in os.environ.get("BENCH_PAGES", "").split(",") if n]  # e.g. BENCH_PAGES=list_thai_search
     pages = {name: (users[who], template.format(strategy=strategy, agency=busiest))
-             for name, (who, template) in PAGES.items()}
+             for name, (who, template) in PAGES.items() if not only or name in only}
     figures["pages"] = time_pages(pages, requests)
     figures["peak_memory_mb"] = peak_memory_mb()
     return figures

@@ -1,6 +1,7 @@
-"""Thai text search: names are segmented with PyThaiNLP into space-joined tokens stored on the
-row; a query is segmented the same way and every token must appear (``icontains``), which works
-on SQLite and PostgreSQL alike."""
+"""Thai text search: names are segmented with PyThaiNLP into space-joined, lower-cased tokens stored
+on the row; a query is segmented the same way and every token must appear (``contains``: both
+sides are lower case, so no case folding is needed and PostgreSQL's trigram index on the column
+serves it), which works on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
@@ -45,5 +46,5 @@ def apply_search(qs: QuerySet, query: str, field: str = "search_text") -> QueryS
         return qs
     condition = Q()
     for token in dict.fromkeys(tokens):
-        condition &= Q(**{f"{field}__icontains": token})
+        condition &= Q(**{f"{field}__contains": token})
     return qs.filter(condition)

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from smartprovince.agencies.selectors import editor_agencies
 from smartprovince.core.audit import audit_events_for
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.models import Area
+from smartprovince.core.pagination import VersionedCountPaginator
 from smartprovince.core.permissions import PermissionRequiredMixin, has_perm
 from smartprovince.core.thai_calendar import format_date
 from smartprovince.core.xlsx import xlsx_response
@@ -54,7 +54,7 @@ class ProjectListView(PermissionRequiredMixin, View):
         if request.GET.get("format") == "xlsx":
             caption = f"รายการโครงการ ณ {format_date(timezone.localdate(), 'long')}"
             return xlsx_response(f"โครงการ-{timezone.localdate():%Y%m%d}.xlsx", [project_list_sheet(qs.iterator(), caption)])
-        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = VersionedCountPaginator(qs, PAGE_SIZE, apps=("projects",)).get_page(request.GET.get("page"))
         allowed = selectors.visible_agency_ids(request.user)
         agencies = editor_agencies(user=request.user, permission="projects.project:read").order_by("name_th")
         ctx = {
