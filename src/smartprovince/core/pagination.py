@@ -33,11 +33,12 @@ class VersionedCountPaginator(Paginator):
 
     def __init__(self, object_list: QuerySet[Any], per_page: int, *, apps: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(object_list, per_page, **kwargs)
+        self.queryset = object_list
         self.apps = apps
 
     @cached_property
     def count(self) -> int:
-        qs = self.object_list.order_by()
+        qs = self.queryset.order_by()
         sql, params = qs.query.sql_with_params()
         digest = hashlib.sha256(repr((qs.db, sql, params)).encode()).hexdigest()[:24]
         key = f"count:{digest}:{dataversion.current(*self.apps)}"
