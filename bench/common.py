@@ -4,7 +4,9 @@
 (areas, agencies, plan) plus ``smartprovince gen-scale --scale N --seed SEED``. A database is
 generated once and reused by every benchmark (``projects``, ``dashboard`` …) until the code
 that shapes it changes: a marker file under ``var/bench/`` records scale, seed and a fingerprint
-of the migrations, the generators and the data hub loader (which builds the datastore tables). ``BENCH_REGENERATE=1`` forces a fresh one.
+of the migrations, the generators and the data hub loader (which builds the datastore tables). ``BENCH_REGENERATE=1`` forces a fresh one;
+``BENCH_MIGRATE=1`` migrates a database in place when only migrations changed (the marker counts
+how often: ``migrated_in_place``).
 
 * PostgreSQL: database ``smartprovince_bench_s{scale}`` at ``BENCH_PG``
   (default ``postgres://postgres@127.0.0.1:5432``);
@@ -55,13 +57,13 @@ def media_root(database_url: str) -> Path:
     return BENCH_DIR / "media" / name
 
 
-def fingerprint() -> str:
+def fingerprint(*, generators_only: bool = False) -> str:
     """Hash of everything that shapes a generated database: migrations, ``scale.py`` modules and the
-    data hub loader."""
+    data hub loader (``generators_only``: without the migrations)."""
     digest = hashlib.sha256()
     src = ROOT / "src" / "smartprovince"
-    files = sorted([*src.glob("*/migrations/*.py"), *src.glob("*/scale.py"), src / "core" / "bulkload.py",
-                    *src.glob("datahub/ingest/*.py")])
+    files = sorted([*([] if generators_only else src.glob("*/migrations/*.py")), *src.glob("*/scale.py"),
+                    src / "core" / "bulkload.py", *src.glob("datahub/ingest/*.py")])
     for path in files:
         digest.update(str(path.relative_to(src)).encode())
         digest.update(path.read_bytes())
@@ -99,9 +101,20 @@ def ensure_scale_db(scale: int, vendor: str = "postgresql", *, seed: int = SEED,
     marker = BENCH_DIR / f"{vendor}-s{scale}.json"
     url = database_url(scale, vendor)
     wanted = {"scale": scale, "seed": seed, "fingerprint": fingerprint(), "database_url": url}
+    wanted["generators"] = fingerprint(generators_only=True)
     if marker.exists() and os.environ.get("BENCH_REGENERATE") != "1":
         known = json.loads(marker.read_text(encoding="utf-8"))
         if all(known.get(k) == v for k, v in wanted.items()):
+            return {**known, "generated": False}
+        if os.environ.get("BENCH_MIGRATE") == "1" and all(
+                known.get(k) == v for k, v in wanted.items() if k != "fingerprint"):
+            # the generators are unchanged, only migrations were added (indexes, say): migrate the
+            # database in place instead of generating it again (recorded in the marker)
+            log(f"migrating scale {scale} on {vendor} in place (BENCH_MIGRATE=1) …")
+            subprocess.run([sys.executable, "-m", "smartprovince", "migrate", "--noinput", "-v", "0"],
+                           env=child_env(url), cwd=ROOT, check=True)
+            known.update(fingerprint=wanted["fingerprint"], migrated_in_place=known.get("migrated_in_place", 0) + 1)
+            marker.write_text(json.dumps(known, ensure_ascii=False, indent=2), encoding="utf-8")
             return {**known, "generated": False}
     marker.unlink(missing_ok=True)
     log(f"generating scale {scale} on {vendor} (seed {seed}) …")
