@@ -20,12 +20,14 @@ versions saved with the data (random tokens: the same token means the same data)
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
+from django.db.models import QuerySet
 
 from .models import SiteFlag
 
@@ -84,4 +86,16 @@ def cached(key: str, compute: Callable[[], Any], *, timeout: int = 6 * 3600) -> 
     if value is None:
         value = compute()
         cache.set(key, value, timeout)
+    return value
+
+
+def cached_aggregate(qs: QuerySet[Any], apps: tuple[str, ...], **aggregates: Any) -> dict[str, Any]:
+    """``qs.aggregate(**aggregates)`` cached under the data versions of ``apps`` and the SQL of the
+    aggregate (its filters, the actor's scope, the day in a date filter …): a count over a whole
+    table is read once per version of the data."""
+    sql, params = qs.order_by().query.sql_with_params()
+    wanted = sorted((name, repr(expression)) for name, expression in aggregates.items())
+    digest = hashlib.sha256(repr((qs.db, sql, params, wanted)).encode()).hexdigest()[:24]
+    key = f"aggregate:{digest}:{current(*apps)}"
+    value: dict[str, Any] = cached(key, lambda: qs.order_by().aggregate(**aggregates))
     return value

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from rest_framework.pagination import LimitOffsetPagination
 
 from . import dataversion
@@ -38,9 +37,4 @@ class VersionedCountPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        qs = self.queryset.order_by()
-        sql, params = qs.query.sql_with_params()
-        digest = hashlib.sha256(repr((qs.db, sql, params)).encode()).hexdigest()[:24]
-        key = f"count:{digest}:{dataversion.current(*self.apps)}"
-        value: int = dataversion.cached(key, qs.count)
-        return value
+        return int(dataversion.cached_aggregate(self.queryset, self.apps, n=Count("pk"))["n"])

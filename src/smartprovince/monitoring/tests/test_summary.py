@@ -192,3 +192,25 @@ def test_a_drill_down_follows_every_write_and_loads_only_its_page(
     after = client.get(url, {"fy": "2565", "strategy": strategy})
     assert after.context["total"].allocated == D("150000.00")
     assert [f.allocated for f, _ in after.context["rows"]] == [D("150000.00"), D("50000.00")]
+
+
+def test_the_pdca_board_counts_follow_every_write_and_stay_constant_in_queries(
+    fy2565_projects: dict[str, Any], login: Any, executive: Any, admin_user: Any
+) -> None:
+    client = login(executive)
+    url = reverse("monitoring:pdca")
+
+    def counts() -> tuple[int, int]:
+        ctx = client.get(url, {"fy": "2565"}).context
+        return ctx["open_actions"], ctx["overdue_actions"]
+
+    assert counts() == (0, 0)
+    for due in (dt.date(2022, 3, 31), dt.date(2099, 3, 31)):  # one overdue, one not yet due
+        services.corrective_action_create(
+            actor=admin_user, project=fy2565_projects["p2"], owner_agency=Agency.objects.get(code="SKN-TOUR"),
+            problem_th="ผู้รับจ้างส่งงานล่าช้า", action_th="เร่งรัดผู้รับจ้าง", due_date=due, fiscal_year_be=2565)
+    assert counts() == (2, 1)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url, {"fy": "2565"})
+    tables = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert "COUNT(" not in tables.upper()  # every count comes from the cache until the next write

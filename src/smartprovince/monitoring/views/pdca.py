@@ -7,12 +7,14 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views import View
 
+from smartprovince.core import dataversion
 from smartprovince.core.audit import audit_events_for
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.permissions import PermissionRequiredMixin, has_perm
@@ -34,18 +36,24 @@ class PdcaBoardView(PermissionRequiredMixin, View):
         plan, period = period_from_request(request)
         ov = dashboard_summary(plan=plan, period=period, as_of=timezone.localdate())
         fy = period.fiscal_year_be
-        plans = AgencyActionPlan.objects.filter(fiscal_year_be=fy).values_list("status", flat=True)
-        plan_counts = dict.fromkeys(AgencyActionPlan.Status.values, 0)
-        for s in plans:
-            plan_counts[s] += 1
+        today = timezone.localdate()
+        unfinished = Q(status__in=["open", "in_progress"])
+        by_status = dataversion.cached_aggregate(
+            AgencyActionPlan.objects.filter(fiscal_year_be=fy), ("projects",),
+            **{s: Count("pk", filter=Q(status=s)) for s in AgencyActionPlan.Status.values})
+        plan_counts = {s: by_status[s] for s in AgencyActionPlan.Status.values}
         actions = selectors.corrective_action_list(actor=request.user, fiscal_year_be=fy)
         findings = selectors.finding_list(actor=request.user, fiscal_year_be=fy)
+        action_counts = dataversion.cached_aggregate(
+            actions, ("monitoring",), open=Count("pk", filter=unfinished),
+            overdue=Count("pk", filter=unfinished & Q(due_date__lt=today)))
+        pending = dataversion.cached_aggregate(
+            findings, ("monitoring",), n=Count("pk", filter=~Q(follow_up_status__in=["resolved", "closed"])))
         ctx = {
             "plan": plan, "ov": ov, "action_plans": [(AgencyActionPlan.Status(s).label, n) for s, n in plan_counts.items()],
             "approved_plans": plan_counts[AgencyActionPlan.Status.APPROVED],
-            "actions": actions[:30], "open_actions": actions.filter(status__in=["open", "in_progress"]).count(),
-            "overdue_actions": actions.filter(status__in=["open", "in_progress"], due_date__lt=timezone.localdate()).count(),
-            "findings": findings[:10], "findings_pending": findings.exclude(follow_up_status__in=["resolved", "closed"]).count(),
+            "actions": actions[:30], "open_actions": action_counts["open"], "overdue_actions": action_counts["overdue"],
+            "findings": findings[:10], "findings_pending": pending["n"],
             **filter_context(plan, period),
         }
         return render(request, "monitoring/pdca.html", ctx)
