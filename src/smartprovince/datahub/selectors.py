@@ -299,7 +299,7 @@ def catalog_search(
     who is asking as far as it changes what is visible (public only, everything, or the set of
     agencies whose private datasets the actor may read), so no user sees another's private counts."""
     audience = _audience(actor, include_private)
-    words, normal, ordering = tokens(q), _normal_filters(filters), _ordering(sort)
+    words, normal, ordering = sorted(tokens(q)), _normal_filters(filters), _ordering(sort)  # words are ANDed
     fields = [f for f in facet_fields if f in FACET_FIELDS]
     version = dataversion.current(*CATALOG_APPS)
     query = {"audience": audience, "words": words, "filters": normal}
