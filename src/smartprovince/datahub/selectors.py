@@ -310,14 +310,15 @@ def catalog_search(
     except Exception:  # an unreadable entry (e.g. pickled by another release) is recomputed
         log.warning("catalog cache entries unreadable: %s", ids_key, exc_info=True)
         found = {}
-    qs = _search(_audience_q(audience), words, normal, ordering)
     missing: dict[str, Any] = {}
     packed = found.get(ids_key)
     if not isinstance(packed, bytes):
+        qs = _search(_audience_q(audience), words, normal, ordering)
         packed = missing[ids_key] = DatasetIds.of(list(qs.values_list("pk", flat=True))).packed
     facet_values = found.get(facets_key) if fields else {}
     if facet_values is None:
-        facet_values = missing[facets_key] = facets(qs, fields, limit=facet_limit)
+        facet_values = missing[facets_key] = facets(_search(_audience_q(audience), words, normal, ordering), fields,
+                                                    limit=facet_limit)
     if missing:
         cache.set_many(missing, CATALOG_TIMEOUT)
     return CatalogResult(ids=DatasetIds(packed), facets=facet_values, audience=audience)
