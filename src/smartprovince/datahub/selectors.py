@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any, overload
 
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db import connection, models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from smartprovince.core import dataversion
@@ -172,6 +172,11 @@ def dataset_search(
     return _search(visible, tokens(q), _normal_filters(filters), _ordering(sort))
 
 
+_MANY: dict[str, tuple[type[models.Model], str, str]] = {
+    "groups": (DataDomain, "datasets", "name"), "tags": (Tag, "datasets", "name"), "res_format": (Resource, "dataset", "format"),
+}
+
+
 def facets(qs: QuerySet[Dataset], fields: list[str], *, limit: int = 50) -> dict[str, list[dict[str, Any]]]:
     """``{field: [{name, display_name, count}]}`` for the datasets in ``qs`` (one query per field)."""
     from smartprovince.agencies.models import Agency
@@ -182,10 +187,17 @@ def facets(qs: QuerySet[Dataset], fields: list[str], *, limit: int = 50) -> dict
         if field not in FACET_FIELDS:
             continue
         path = FACET_FIELDS[field][0]
-        rows = (
-            Dataset.objects.filter(pk__in=ids).exclude(**{f"{path}__isnull": True}).exclude(**{path: ""})
-            .values(path).annotate(n=Count("pk", distinct=True)).order_by("-n", path)[:limit]
-        )
+        counted = Dataset.objects.filter(pk__in=ids)
+        if field in _MANY:
+            # the datasets ``exclude(path__isnull=True).exclude(path="")`` keeps on a multi-valued relation
+            # (none without a value, none with a "" value), as a join and an anti-join: the NOT IN subqueries
+            # those excludes compile to made PostgreSQL loop over every dataset for every match
+            model, link, attr = _MANY[field]
+            counted = counted.filter(**{f"{path}__isnull": False}).exclude(
+                Exists(model._default_manager.filter(**{link: OuterRef("pk"), attr: ""})))
+        else:
+            counted = counted.exclude(**{f"{path}__isnull": True}).exclude(**{path: ""})
+        rows = counted.values(path).annotate(n=Count("pk", distinct=True)).order_by("-n", path)[:limit]
         items = [{"name": r[path], "display_name": r[path], "count": r["n"]} for r in rows]
         if field == "organization":
             names = dict(Agency.objects.filter(code__in=[i["name"] for i in items]).values_list("code", "name_th"))
