@@ -143,3 +143,21 @@ def test_catalog_queries_do_not_grow_with_the_catalog(client: Any, make_dataset:
     # cached: version and the page (the dataset rows, their tags, domains and resources)
     assert small == large == ((9 if api else 13), 5)
 
+
+
+def test_facets_of_multi_valued_fields_count_as_before(make_dataset: Any) -> None:
+    """A dataset without tags, domains or resources is in none of their facets, and (as the facets
+    always did) a dataset with a resource of unknown format ("") is left out of the format facet."""
+    from smartprovince.datahub.models import Resource
+
+    with_csv = make_dataset("with-csv", tags=("ข้าว", "เกษตร"))
+    Resource.objects.create(dataset=with_csv, name="a.csv", format="CSV")
+    Resource.objects.create(dataset=with_csv, name="b.xlsx", format="XLSX")
+    mixed = make_dataset("mixed", tags=("ข้าว",), domains=())
+    Resource.objects.create(dataset=mixed, name="c.csv", format="CSV")
+    Resource.objects.create(dataset=mixed, name="link", format="")
+    make_dataset("bare", tags=("ปลา",), domains=()).tags.clear()  # tags are required: removed behind the service
+    qs = selectors.dataset_search(actor=None, q="")
+    assert {f: [(i["name"], i["count"]) for i in items]
+            for f, items in selectors.facets(qs, ["groups", "tags", "res_format"]).items()} == {
+        "groups": [("agriculture", 1)], "tags": [("ข้าว", 2), ("เกษตร", 1)], "res_format": [("CSV", 1), ("XLSX", 1)]}
