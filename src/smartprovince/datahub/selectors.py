@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import uuid
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, overload
 
-from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db import connection, models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from smartprovince.core import dataversion
 from smartprovince.core.permissions import agencies_with_perm, has_perm
 
 from .models import Column, DataDomain, Dataset, ITSystem, Resource, Tag
 from .search import tokens
+
+log = logging.getLogger(__name__)
 
 READ = "datahub.dataset:read"
 WRITE = "datahub.dataset:write"
@@ -118,30 +127,54 @@ FACET_FIELDS = {
 }
 
 
+SORTS = {
+    "title_string asc": ("title",), "title_string desc": ("-title",), "metadata_modified desc": ("-updated_at",),
+    "metadata_modified asc": ("updated_at",), "metadata_created desc": ("-created_at",), "name asc": ("name",),
+}
+DEFAULT_SORT = ("-updated_at",)
+
+
+def _ordering(sort: str) -> tuple[str, ...]:
+    return SORTS.get(sort.strip().lower() if sort else "", DEFAULT_SORT)
+
+
+def _normal_filters(filters: dict[str, list[str]] | None) -> dict[str, list[str]]:
+    """Known facet fields with their values (organization codes upper-cased); the values of a field
+    are ORed, so their order and repeats do not matter and are dropped (one cache key per meaning)."""
+    result: dict[str, list[str]] = {}
+    for field, values in sorted((filters or {}).items()):
+        if field not in FACET_FIELDS or not values:
+            continue
+        if field == "organization":
+            values = [v.upper() for v in values]
+        result[field] = sorted(set(values))
+    return result
+
+
+def _search(visible: Q, words: list[str], filters: dict[str, list[str]], ordering: tuple[str, ...]) -> QuerySet[Dataset]:
+    qs = Dataset.objects.filter(visible)
+    for word in words:
+        qs = qs.filter(search_text__icontains=word)
+    for field, values in filters.items():
+        path = FACET_FIELDS[field][0]
+        # a subquery, not a join: a dataset with two matching tags is still one row, so the page and
+        # its count need no DISTINCT over every column
+        qs = qs.filter(pk__in=Dataset.objects.filter(**{f"{path}__in": values}).values("pk"))
+    return qs.order_by(*ordering, "pk")
+
+
 def dataset_search(
     *, actor: Any, q: str = "", filters: dict[str, list[str]] | None = None, sort: str = "", include_private: bool = True
 ) -> QuerySet[Dataset]:
     """Catalog search: every Thai-segmented word of ``q`` must appear; filters are ANDed across
-    fields and ORed within a field."""
-    qs = Dataset.objects.filter(visible_q(actor))
-    if not include_private:
-        qs = qs.filter(is_private=False)
-    for word in tokens(q):
-        qs = qs.filter(search_text__icontains=word)
-    for field, values in (filters or {}).items():
-        if field not in FACET_FIELDS or not values:
-            continue
-        path = FACET_FIELDS[field][0]
-        if field == "organization":
-            values = [v.upper() for v in values]
-        # a subquery, not a join: a dataset with two matching tags is still one row, so the page and
-        # its count need no DISTINCT over every column
-        qs = qs.filter(pk__in=Dataset.objects.filter(**{f"{path}__in": values}).values("pk"))
-    ordering = {
-        "title_string asc": ["title"], "title_string desc": ["-title"], "metadata_modified desc": ["-updated_at"],
-        "metadata_modified asc": ["updated_at"], "metadata_created desc": ["-created_at"], "name asc": ["name"],
-    }.get(sort.strip().lower() if sort else "", ["-updated_at"])
-    return qs.order_by(*ordering, "pk")
+    fields and ORed within a field. Uncached: pages use :func:`catalog_search`."""
+    visible = visible_q(actor) if include_private else Q(is_deleted=False, is_private=False)
+    return _search(visible, tokens(q), _normal_filters(filters), _ordering(sort))
+
+
+_MANY: dict[str, tuple[type[models.Model], str, str]] = {
+    "groups": (DataDomain, "datasets", "name"), "tags": (Tag, "datasets", "name"), "res_format": (Resource, "dataset", "format"),
+}
 
 
 def facets(qs: QuerySet[Dataset], fields: list[str], *, limit: int = 50) -> dict[str, list[dict[str, Any]]]:
@@ -154,10 +187,17 @@ def facets(qs: QuerySet[Dataset], fields: list[str], *, limit: int = 50) -> dict
         if field not in FACET_FIELDS:
             continue
         path = FACET_FIELDS[field][0]
-        rows = (
-            Dataset.objects.filter(pk__in=ids).exclude(**{f"{path}__isnull": True}).exclude(**{path: ""})
-            .values(path).annotate(n=Count("pk", distinct=True)).order_by("-n", path)[:limit]
-        )
+        counted = Dataset.objects.filter(pk__in=ids)
+        if field in _MANY:
+            # the datasets ``exclude(path__isnull=True).exclude(path="")`` keeps on a multi-valued relation
+            # (none without a value, none with a "" value), as a join and an anti-join: the NOT IN subqueries
+            # those excludes compile to made PostgreSQL loop over every dataset for every match
+            model, link, attr = _MANY[field]
+            counted = counted.filter(**{f"{path}__isnull": False}).exclude(
+                Exists(model._default_manager.filter(**{link: OuterRef("pk"), attr: ""})))
+        else:
+            counted = counted.exclude(**{f"{path}__isnull": True}).exclude(**{path: ""})
+        rows = counted.values(path).annotate(n=Count("pk", distinct=True)).order_by("-n", path)[:limit]
         items = [{"name": r[path], "display_name": r[path], "count": r["n"]} for r in rows]
         if field == "organization":
             names = dict(Agency.objects.filter(code__in=[i["name"] for i in items]).values_list("code", "name_th"))
@@ -170,6 +210,130 @@ def facets(qs: QuerySet[Dataset], fields: list[str], *, limit: int = 50) -> dict
                 item["display_name"] = titles.get(item["name"], item["name"])
         result[field] = items
     return result
+
+
+# ------------------------------------------------------------------------ cached catalog search
+# The result list of a catalog search, its count and its facet counts are aggregates over every
+# matching dataset: their cost grows with the catalog. They only change when the data hub or the
+# agencies are written (every such write is audited, which moves their data version), so they are
+# cached under that version (``core.dataversion``): a search on unchanged data costs the version
+# query, one cache read and the query for its own page of datasets, whatever the size of the catalog.
+
+CATALOG_APPS = ("datahub", "agencies")
+CATALOG_FORMAT = 1  # bump when what is cached changes shape (a shared cache may hold older entries)
+CATALOG_TIMEOUT = 6 * 3600
+
+
+class DatasetIds:
+    """The ordered ids of a search result, packed 16 bytes an id (a compact cache entry even for the
+    whole catalog); ``len`` and slicing are all a paginator needs."""
+
+    def __init__(self, packed: bytes) -> None:
+        self.packed = packed
+
+    @classmethod
+    def of(cls, ids: list[uuid.UUID]) -> DatasetIds:
+        return cls(b"".join(i.bytes for i in ids))
+
+    def __len__(self) -> int:
+        return len(self.packed) // 16
+
+    def _at(self, i: int) -> uuid.UUID:
+        return uuid.UUID(bytes=self.packed[i * 16: i * 16 + 16])
+
+    @overload
+    def __getitem__(self, index: int) -> uuid.UUID: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[uuid.UUID]: ...
+
+    def __getitem__(self, index: int | slice) -> uuid.UUID | list[uuid.UUID]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return self._at(index % len(self))
+
+    def __iter__(self) -> Iterator[uuid.UUID]:
+        return (self._at(i) for i in range(len(self)))
+
+
+@dataclass(frozen=True)
+class CatalogResult:
+    ids: DatasetIds
+    facets: dict[str, list[dict[str, Any]]]
+    audience: str
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+    def datasets(self, ids: list[uuid.UUID]) -> list[Dataset]:
+        """The datasets of one page (``ids`` sliced from ``self.ids``), in result order, with what a
+        result card shows (4 queries whatever the page)."""
+        by_id = {d.pk: d for d in dataset_base().filter(_audience_q(self.audience), pk__in=ids)}
+        return [by_id[i] for i in ids if i in by_id]
+
+
+def _audience(actor: Any, include_private: bool) -> str:
+    """Which datasets a search may see, as part of the cache key: ``public``, ``all`` (province-wide
+    readers) or ``agencies:<ids>`` (public ones plus the private ones of those agencies)."""
+    if not include_private:
+        return "public"
+    allowed = agencies_with_perm(actor, READ)
+    if allowed is None:
+        return "all"
+    if not allowed:
+        return "public"
+    return "agencies:" + ",".join(str(i) for i in sorted(allowed))
+
+
+def _audience_q(audience: str) -> Q:
+    if audience == "all":
+        return Q(is_deleted=False)
+    if audience == "public":
+        return Q(is_deleted=False, is_private=False)
+    allowed = [int(i) for i in audience.removeprefix("agencies:").split(",")]
+    return Q(is_deleted=False) & (Q(is_private=False) | Q(agency_id__in=allowed))
+
+
+def _key(kind: str, version: str, parts: Any) -> str:
+    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:32]
+    return f"datahub:catalog:{CATALOG_FORMAT}:{version}:{kind}:{digest}"
+
+
+def catalog_search(
+    *, actor: Any, q: str = "", filters: dict[str, list[str]] | None = None, sort: str = "",
+    include_private: bool = True, facet_fields: list[str] | tuple[str, ...] = (), facet_limit: int = 50,
+) -> CatalogResult:
+    """:func:`dataset_search` with its facets (:func:`facets`), cached per data version of the data
+    hub and the agencies and per normalised query: the words of ``q``, the filters, the sort, and
+    who is asking as far as it changes what is visible (public only, everything, or the set of
+    agencies whose private datasets the actor may read), so no user sees another's private counts."""
+    audience = _audience(actor, include_private)
+    words, normal, ordering = sorted(tokens(q)), _normal_filters(filters), _ordering(sort)  # words are ANDed
+    fields = [f for f in facet_fields if f in FACET_FIELDS]
+    version = dataversion.current(*CATALOG_APPS)
+    query = {"audience": audience, "words": words, "filters": normal}
+    ids_key = _key("ids", version, {**query, "ordering": ordering})
+    facets_key = _key("facets", version, {**query, "fields": fields, "limit": facet_limit})
+    try:
+        found = cache.get_many([ids_key, facets_key] if fields else [ids_key])
+    except Exception:  # an unreadable entry (e.g. pickled by another release) is recomputed
+        log.warning("catalog cache entries unreadable: %s", ids_key, exc_info=True)
+        found = {}
+    missing: dict[str, Any] = {}
+    packed = found.get(ids_key)
+    if not isinstance(packed, bytes):
+        qs = _search(_audience_q(audience), words, normal, ordering)
+        packed = missing[ids_key] = DatasetIds.of(list(qs.values_list("pk", flat=True))).packed
+    facet_values = found.get(facets_key) if fields else {}
+    if facet_values is None:
+        facet_values = missing[facets_key] = facets(_search(_audience_q(audience), words, normal, ordering), fields,
+                                                    limit=facet_limit)
+    if missing:
+        cache.set_many(missing, CATALOG_TIMEOUT)
+    return CatalogResult(ids=DatasetIds(packed), facets=facet_values, audience=audience)
 
 
 def domain_list() -> QuerySet[DataDomain]:

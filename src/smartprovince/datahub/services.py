@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from smartprovince.core import dataversion
 from smartprovince.core.audit import audit_log, diff, snapshot
 from smartprovince.core.jobs import job_start
 from smartprovince.core.permissions import require
@@ -147,6 +148,8 @@ def dataset_update(*, actor: Any, dataset: Dataset, data: dict[str, Any], tags: 
         changes["tags"] = [old_tags, sorted(tag_list)]
     if changes or domain_ids is not None:
         audit_log(actor=actor, action="datahub.dataset.updated", obj=dataset, changes=changes)
+    else:  # nothing to audit, but updated_at moved: the cached catalog order (by last update) must follow
+        dataversion.bump("datahub")
     return dataset
 
 

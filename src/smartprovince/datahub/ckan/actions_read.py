@@ -105,16 +105,16 @@ def package_search(context: dict[str, Any], data: dict[str, Any]) -> dict[str, A
     rows = as_int(data.get("rows"), "rows", 10, maximum=ROWS_MAX)
     start = as_int(data.get("start"), "start", 0)
     sort = str(get(data, "sort", "")) or "score desc, metadata_modified desc"
-    qs = selectors.dataset_search(actor=context["user"], q=q, filters=filters, sort=sort.split(",")[-1] if sort else "",
-                                  include_private=as_bool(data.get("include_private")))
-    count = qs.count()
-    ids = list(qs.values_list("pk", flat=True)[start: start + rows])
-    by_id = {d.pk: d for d in selectors.dataset_base().filter(pk__in=ids)}
-    results = [package_dict(by_id[i], context["base"]) for i in ids if i in by_id]
-    fields = [str(f) for f in as_list(data.get("facet.field"))]
+    fields = [str(f) for f in as_list(data.get("facet.field"))] if as_bool(data.get("facet"), True) else []
     facet_limit = int(get(data, "facet.limit", 50) or 50)
-    facet_values = selectors.facets(qs, fields, limit=facet_limit if facet_limit > 0 else 1000) if as_bool(
-        data.get("facet"), True) else {}
+    found = selectors.catalog_search(
+        actor=context["user"], q=q, filters=filters, sort=sort.split(",")[-1] if sort else "",
+        include_private=as_bool(data.get("include_private")), facet_fields=fields,
+        facet_limit=facet_limit if facet_limit > 0 else 1000,
+    )
+    count = found.count
+    results = [package_dict(d, context["base"]) for d in found.datasets(found.ids[start: start + rows])]
+    facet_values = found.facets
     return {
         "count": count, "sort": sort, "results": results,
         "facets": {f: {i["name"]: i["count"] for i in items} for f, items in facet_values.items()},
