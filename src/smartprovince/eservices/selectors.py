@@ -114,7 +114,7 @@ def eservice_channel_counts(services: Iterable[EService]) -> list[EService]:
     rows = list(services)
     counts = dict(
         Channel.objects.filter(service_id__in=[s.pk for s in rows], is_active=True)
-        .values("service_id").annotate(n=Count("pk")).values_list("service_id", "n")
+        .order_by().values("service_id").annotate(n=Count("pk")).values_list("service_id", "n")
     ) if rows else {}
     for service in rows:
         service.n_channels = counts.get(service.pk, 0)  # type: ignore[attr-defined]
