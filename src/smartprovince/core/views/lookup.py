@@ -35,9 +35,9 @@ class AgencyPickView(PermissionRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         decision = request_allowed(request, "agency-pick", LOOKUP_RATE)
         if not decision.allowed:
-            response = JsonResponse({"results": [], "more": False, "message": gettext("ค้นหาบ่อยเกินไป กรุณารอสักครู่")}, status=429)
-            response["Retry-After"] = str(decision.retry_after)
-            return response
+            refused = JsonResponse({"results": [], "more": False, "message": gettext("ค้นหาบ่อยเกินไป กรุณารอสักครู่")}, status=429)
+            refused["Retry-After"] = str(decision.retry_after)
+            return refused
         field = request.GET.get("field", "")
         if not _FIELD.fullmatch(field):
             field = ""
@@ -50,6 +50,7 @@ class AgencyPickView(PermissionRequiredMixin, View):
         message = "" if agencies or not text.strip() else gettext(
             "ไม่พบหน่วยงานที่ตรงกับ “%(text)s” ลองพิมพ์ชื่อให้สั้นลง หรือพิมพ์รหัสหน่วยงาน"
         ) % {"text": text.strip()[:100]}
+        response: HttpResponse
         if getattr(request, "htmx", False):
             response = render(request, "core/_agency_options.html", {
                 "agencies": agencies, "more": more, "message": message, "field": field, "limit": LIMIT,
