@@ -12,6 +12,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='person',
-            index=models.Index(fields=['agency', 'is_active', 'first_name_th', 'last_name_th', 'id'], name='person_agency_name_idx'),
+            index=models.Index(fields=['agency', 'first_name_th', 'last_name_th', 'id'], name='person_agency_name_idx'),
         ),
     ]

@@ -53,8 +53,9 @@ class Person(models.Model):
         verbose_name_plural = "บุคลากร"
         indexes = [
             models.Index(fields=["agency", "is_active"]),
-            # One agency's register in name order, a page at a time.
-            models.Index(fields=["agency", "is_active", "first_name_th", "last_name_th", "id"], name="person_agency_name_idx"),
+            # One agency's register in name order, a page at a time (the status is filtered while
+            # reading: SQLite does not use a bare boolean condition as an index key).
+            models.Index(fields=["agency", "first_name_th", "last_name_th", "id"], name="person_agency_name_idx"),
         ]
         constraints = [
             models.CheckConstraint(
