@@ -145,6 +145,9 @@ ROWS: dict[str, Row] = {
     "agencies/<str:code>/": Row(u("/agencies/{o.agri.code}/"), PUBLIC),
     # ---- e-services (public)
     "services/": Row(u("/services/"), PUBLIC),
+    # the agency picker's suggestions: public; with perm= only the user's own agencies (still 200)
+    "lookup/agencies/": Row(u("/lookup/agencies/?q=SKN"), PUBLIC,
+                            variants=((u("/lookup/agencies/?q=SKN&perm=training.staff:read_personal"), PUBLIC),)),
     "services/<int:pk>/": Row(u("/services/{o.service.pk}/"), PUBLIC),
     "survey/<int:pk>/": Row(u("/survey/{o.survey.pk}/"), PUBLIC),
     "survey/<int:pk>/thanks/": Row(u("/survey/{o.survey.pk}/thanks/"), PUBLIC),
@@ -331,7 +334,8 @@ ROWS: dict[str, Row] = {
     "app/eservices/coverage/": Row(u("/app/eservices/coverage/"), STAFF_READ),
     # ---- training
     "app/training/": Row(u("/app/training/"), STAFF_READ),
-    "app/training/staff/": Row(u("/app/training/staff/"), profile(302, 200, 403, 403, 200, 200, 403)),
+    "app/training/staff/": Row(u("/app/training/staff/"), profile(302, 200, 403, 403, 200, 200, 403),
+                               variants=((u("/app/training/staff/?agency={o.agri.code}"), PERSONAL),)),
     "app/training/staff/import-template.xlsx": Row(u("/app/training/staff/import-template.xlsx"), EDITOR_FORM),
     "app/training/staff/<str:code>/new/": Row(u("/app/training/staff/{o.agri.code}/new/"), PERSONAL, post=REFUSE_WRITE_AGENCY),
     "app/training/staff/<str:code>/import/": Row(u("/app/training/staff/{o.agri.code}/import/"), PERSONAL,

@@ -53,6 +53,7 @@ PUBLIC_ROUTES = {
     "api/v1/initiatives/<int:pk>/",
     # e-services and surveys (issue 6)
     "services/",
+    "lookup/agencies/",
     "services/<int:pk>/",
     "survey/<int:pk>/",
     "survey/<int:pk>/thanks/",

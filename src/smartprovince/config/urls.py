@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("lookup/", include("smartprovince.core.lookup_urls")),
     path("app/", include("smartprovince.core.urls")),
     path("app/agencies/", include("smartprovince.agencies.urls")),
     path("app/plans/", include("smartprovince.plans.urls")),

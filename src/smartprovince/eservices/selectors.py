@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -36,11 +37,15 @@ def _search(qs: QuerySet[EService], search: str) -> QuerySet[EService]:
 # ----------------------------------------------------------------- public directory
 
 
-def eservice_public_list(*, search: str = "", agency_code: str = "", category: str = "", min_level: int | None = None) -> QuerySet[EService]:
+def eservice_public_list(
+    *, search: str = "", agency_code: str = "", agency_id: int | None = None, category: str = "", min_level: int | None = None,
+) -> QuerySet[EService]:
     """Active services of active agencies (public information), with the agency joined."""
     qs = EService.objects.filter(is_active=True, agency__is_active=True).select_related("agency")
     if agency_code:
         qs = qs.filter(agency__code=agency_code)
+    if agency_id:
+        qs = qs.filter(agency_id=agency_id)
     if category:
         qs = qs.filter(category=category)
     if min_level:
@@ -92,6 +97,8 @@ def survey_public_get(*, pk: int) -> Survey:
 
 
 def eservice_list(*, actor: Any, search: str = "", agency_id: int | None = None, category: str = "", level: int | None = None) -> QuerySet[EService]:
+    """Services the actor may read, by agency name then service name. No per-row aggregates:
+    the paginator counts the plain rows; ``eservice_channel_counts`` fills in one page."""
     qs = _scope(EService.objects.select_related("agency"), actor, "eservices.service:read")
     if agency_id:
         qs = qs.filter(agency_id=agency_id)
@@ -99,8 +106,19 @@ def eservice_list(*, actor: Any, search: str = "", agency_id: int | None = None,
         qs = qs.filter(category=category)
     if level:
         qs = qs.filter(digital_level=level)
-    qs = qs.annotate(n_channels=Count("channels", filter=Q(channels__is_active=True), distinct=True))
     return _search(qs, search.strip()).order_by("agency__name_th", "name_th", "pk")
+
+
+def eservice_channel_counts(services: Iterable[EService]) -> list[EService]:
+    """Set ``n_channels`` (active channels of the service itself) on each service: one query."""
+    rows = list(services)
+    counts = dict(
+        Channel.objects.filter(service_id__in=[s.pk for s in rows], is_active=True)
+        .order_by().values("service_id").annotate(n=Count("pk")).values_list("service_id", "n")
+    ) if rows else {}
+    for service in rows:
+        service.n_channels = counts.get(service.pk, 0)  # type: ignore[attr-defined]
+    return rows
 
 
 def access_eservice(*, actor: Any, pk: int, write: bool = False) -> EService:

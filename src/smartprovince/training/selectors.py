@@ -41,16 +41,17 @@ def _restrict(qs: QuerySet[Any], user: Any, perm: str, field: str = "agency_id")
 
 def person_list(*, actor: Any, agency: Agency | None = None, search: str = "", status: str = "active") -> QuerySet[Person]:
     """Staff the actor may see by name (own agencies' editors, province admin)."""
-    qs = _restrict(Person.objects.select_related("agency"), actor, PERSONAL)
-    if agency is not None:
-        qs = qs.filter(agency=agency)
+    qs = _restrict(Person.objects.all(), actor, PERSONAL)
     if status == "active":
         qs = qs.filter(is_active=True)
     elif status == "left":
         qs = qs.filter(is_active=False)
     if search:
         qs = qs.filter(Q(first_name_th__icontains=search) | Q(last_name_th__icontains=search) | Q(position_th__icontains=search))
-    return qs.order_by("agency__name_th", "first_name_th", "last_name_th", "pk")
+    if agency is not None:
+        # One agency's register: no join, in the order of the (agency, is_active, name) index.
+        return qs.filter(agency=agency).order_by("first_name_th", "last_name_th", "pk")
+    return qs.select_related("agency").order_by("agency__name_th", "first_name_th", "last_name_th", "pk")
 
 
 def access_person(*, actor: Any, id: int) -> Person:

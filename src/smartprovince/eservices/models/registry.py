@@ -56,7 +56,11 @@ class EService(models.Model):
         ordering = ["agency__name_th", "name_th"]
         verbose_name = "งานบริการ"
         verbose_name_plural = "งานบริการ"
-        indexes = [models.Index(fields=["agency", "is_active"]), models.Index(fields=["category"])]
+        indexes = [
+            models.Index(fields=["agency", "is_active"]), models.Index(fields=["category"]),
+            # The lists' order (agency name, service name): per agency, services by name.
+            models.Index(fields=["agency", "name_th", "id"], name="eservice_agency_name_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name_th

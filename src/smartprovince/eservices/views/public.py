@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views import View
 
-from smartprovince.agencies.models import Agency
+from smartprovince.core.agency_picker import agency_pick
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.permissions import PermissionRequiredMixin
 
@@ -27,21 +27,23 @@ class DirectoryView(PermissionRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         q = request.GET.get("q", "").strip()[:100]
-        agency = request.GET.get("agency", "").strip()
+        picker = agency_pick(request, name="agency", blank_label=gettext("ทุกหน่วยงาน"))
         category = request.GET.get("category", "")
         if category not in ServiceCategory.values:
             category = ""
         online = request.GET.get("online") == "1"
         qs = selectors.eservice_public_list(
-            search=q, agency_code=agency, category=category, min_level=DigitalLevel.ONLINE_SUBMISSION if online else None
+            search=q, agency_id=picker.agency.pk if picker.agency else None, category=category,
+            min_level=DigitalLevel.ONLINE_SUBMISSION if online else None,
         )
+        if picker.unresolved:
+            qs = qs.none()
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-        agencies = Agency.objects.filter(is_active=True, eservices__is_active=True).distinct().order_by("name_th")
         return render(
             request, "eservices/public/directory.html",
             {
-                "page_obj": page, "services": page.object_list, "q": q, "agency": agency, "category": category,
-                "online": online, "agencies": agencies, "categories": ServiceCategory.choices,
+                "page_obj": page, "services": page.object_list, "q": q, "agency_picker": picker, "category": category,
+                "online": online, "categories": ServiceCategory.choices,
             },
         )
 

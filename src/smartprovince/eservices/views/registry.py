@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views import View
 
+from smartprovince.core.agency_picker import agency_pick
 from smartprovince.core.audit import audit_events_for
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.permissions import PermissionRequiredMixin, has_perm
@@ -44,16 +45,22 @@ class ServiceListView(PermissionRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         q = request.GET.get("q", "").strip()[:100]
-        agency_id = _int(request.GET.get("agency"))
+        # Links carry the agency's id (?agency=12); people type a code or a name.
+        picker = agency_pick(request, name="agency", permission="eservices.service:read", allow_pk=True,
+                             blank_label=gettext("ทั้งหมด"))
         category = request.GET.get("category", "")
         level = _int(request.GET.get("level"))
-        qs = selectors.eservice_list(actor=request.user, search=q, agency_id=agency_id, category=category, level=level)
+        qs = selectors.eservice_list(
+            actor=request.user, search=q, agency_id=picker.agency.pk if picker.agency else None, category=category, level=level,
+        )
+        if picker.unresolved:
+            qs = qs.none()
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request, "eservices/service_list.html",
             {
-                "page_obj": page, "services": page.object_list, "q": q, "agency_id": agency_id, "category": category,
-                "level": level, "agencies": selectors.writable_agencies(actor=request.user, permission="eservices.service:read"),
+                "page_obj": page, "services": selectors.eservice_channel_counts(page.object_list), "q": q,
+                "agency_picker": picker, "category": category, "level": level,
                 "categories": ServiceCategory.choices, "levels": DigitalLevel.choices,
             },
         )

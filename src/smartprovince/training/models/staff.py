@@ -51,7 +51,12 @@ class Person(models.Model):
         ordering = ["agency__name_th", "first_name_th", "last_name_th", "id"]
         verbose_name = "บุคลากร"
         verbose_name_plural = "บุคลากร"
-        indexes = [models.Index(fields=["agency", "is_active"])]
+        indexes = [
+            models.Index(fields=["agency", "is_active"]),
+            # One agency's register in name order, a page at a time (the status is filtered while
+            # reading: SQLite does not use a bare boolean condition as an index key).
+            models.Index(fields=["agency", "first_name_th", "last_name_th", "id"], name="person_agency_name_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(left_on__isnull=True) | models.Q(is_active=False),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext, ngettext
 from django.views import View
 
 from smartprovince.agencies.models import Agency
+from smartprovince.core.agency_picker import agency_pick
 from smartprovince.core.audit import audit_events_for
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.permissions import PermissionRequiredMixin, has_perm
@@ -44,18 +45,28 @@ class StaffListView(PermissionRequiredMixin, View):
     permission = PERSONAL
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        agency = staff_agency(request)
+        picker = agency_pick(request, name="agency", permission=PERSONAL)
+        # The first two agencies: the default register, and whether there is a choice at all.
+        first = list(selectors.staff_agencies(actor=request.user)[:2])
+        agency = picker.agency or (first[0] if first and not picker.text else None)
+        if agency is None and not picker.text:
+            raise Http404
         status = request.GET.get("status", "active")
         q = request.GET.get("q", "").strip()
+        ctx: dict[str, Any] = {
+            "agency": agency, "agency_picker": picker, "choose_agency": len(first) > 1, "q": q, "status": status,
+        }
+        if agency is None:
+            # Typed a name that is none (404, as for another agency's code) or several (200) of
+            # the user's agencies: say so, list nobody.
+            return render(request, "training/staff_list.html", ctx, status=200 if picker.candidates else 404)
         qs = selectors.person_list(actor=request.user, agency=agency, search=q, status=status)
         page = Paginator(qs, 50).get_page(request.GET.get("page"))
-        year = fiscal_year_be(timezone.localdate())
-        ctx = {
-            "agency": agency, "agencies": selectors.staff_agencies(actor=request.user), "page_obj": page,
-            "people": page.object_list, "q": q, "status": status,
+        ctx.update({
+            "page_obj": page, "people": page.object_list,
             "headcounts": HeadcountSnapshot.objects.filter(agency=agency).order_by("-fiscal_year_be")[:5],
-            "year": year, "can_write": has_perm(request.user, "training.staff:write", agency.pk),
-        }
+            "year": fiscal_year_be(timezone.localdate()), "can_write": has_perm(request.user, "training.staff:write", agency.pk),
+        })
         return render(request, "training/staff_list.html", ctx)
 
 
