@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 
 from .models import SiteFlag
@@ -93,7 +94,10 @@ def cached_aggregate(qs: QuerySet[Any], apps: tuple[str, ...], **aggregates: Any
     """``qs.aggregate(**aggregates)`` cached under the data versions of ``apps`` and the SQL of the
     aggregate (its filters, the actor's scope, the day in a date filter …): a count over a whole
     table is read once per version of the data."""
-    sql, params = qs.order_by().query.sql_with_params()
+    try:
+        sql, params = qs.order_by().query.sql_with_params()
+    except EmptyResultSet:  # qs.none() and the like: nothing to read, nothing to cache
+        return qs.order_by().aggregate(**aggregates)
     wanted = sorted((name, repr(expression)) for name, expression in aggregates.items())
     digest = hashlib.sha256(repr((qs.db, sql, params, wanted)).encode()).hexdigest()[:24]
     key = f"aggregate:{digest}:{current(*apps)}"

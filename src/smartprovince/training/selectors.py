@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from smartprovince.agencies.models import Agency
@@ -129,8 +130,11 @@ def staff_kpi_rows(*, on: dt.date, fiscal_year_be: int, measure: str) -> list[di
 
 
 def course_list(*, search: str = "", agency: Agency | None = None, active_only: bool = False) -> QuerySet[Course]:
+    # the sessions are counted for the rows of the page only (a correlated count, not a GROUP BY
+    # over every course and session before the page is cut)
+    sessions = Session.objects.filter(course=OuterRef("pk")).order_by().values("course").annotate(n=Count("pk")).values("n")
     qs = Course.objects.select_related("agency").prefetch_related("areas__framework").annotate(
-        n_sessions=Count("sessions", distinct=True)
+        n_sessions=Coalesce(Subquery(sessions, output_field=IntegerField()), 0)
     )
     if search:
         qs = qs.filter(Q(title_th__icontains=search) | Q(provider_th__icontains=search) | Q(code__icontains=search))

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from smartprovince.agencies.models import Agency
 from smartprovince.projects import services
 from smartprovince.projects.models import ProgressReport, Project
 
@@ -71,6 +72,19 @@ def test_list_filters_search_and_query_count(login: Any, agri_editor: Any, agri:
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     with django_assert_max_num_queries(12):
         assert client.get("/api/v1/projects/", {"fy": 2565}).json()["count"] == 31
+    # the agency filter: an id from a link, a typed code, and a name that matches nothing
+    for value in (str(agri.pk), "skn-agri"):
+        response = client.get(reverse("projects:list"), {"agency": value})
+        assert response.context["page_obj"].paginator.count == 31
+        assert response.context["agency_picker"].agency == agri
+    response = client.get(reverse("projects:list"), {"agency": "ไม่มีหน่วยงานนี้"})
+    assert response.context["page_obj"].paginator.count == 0
+    assert "ไม่พบหน่วยงานที่ตรงกับ “ไม่มีหน่วยงานนี้”" in response.content.decode()
+    assert Agency.objects.get(code="SKN-TOUR").name_th not in response.content.decode()  # no list of every agency
+    # the cached total follows a write
+    services.project_create(actor=agri_editor, agency=agri, strategy=strategy3, name_th="โครงการใหม่",
+                            start_date=dt.date(2022, 1, 1), end_date=dt.date(2022, 6, 30), officer_name="ก")
+    assert client.get(reverse("projects:list"), {"fy": 2565}).context["page_obj"].paginator.count == 32
 
 
 def test_report_form_keeps_input_on_error_and_htmx_draft(login: Any, agri_editor: Any, project: Any) -> None:

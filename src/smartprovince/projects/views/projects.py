@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.agencies.selectors import editor_agencies
+from smartprovince.core.agency_picker import agency_pick
 from smartprovince.core.audit import audit_events_for
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.models import Area
@@ -37,7 +37,6 @@ PAGE_SIZE = 25
 def _filters(request: HttpRequest) -> dict[str, Any]:
     return {
         "fiscal_year_be": fiscal_year_param(request, default_current=False),
-        "agency_id": int_param(request, "agency"),
         "strategy_id": int_param(request, "strategy"),
         "status": request.GET.get("status", "") if request.GET.get("status", "") in Project.Status.values else "",
         "district": request.GET.get("district", "").strip()[:4],
@@ -50,17 +49,20 @@ class ProjectListView(PermissionRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         filters = _filters(request)
+        # links carry the agency's id (?agency=12); people type a code or a name
+        picker = agency_pick(request, name="agency", permission=self.permission, allow_pk=True,
+                             blank_label=gettext("ทุกหน่วยงาน"))
+        filters["agency_id"] = picker.agency.pk if picker.agency else None
         qs = selectors.project_list(actor=request.user, **filters)
+        if picker.unresolved:
+            qs = qs.none()
         if request.GET.get("format") == "xlsx":
             caption = f"รายการโครงการ ณ {format_date(timezone.localdate(), 'long')}"
             return xlsx_response(f"โครงการ-{timezone.localdate():%Y%m%d}.xlsx", [project_list_sheet(qs.iterator(), caption)])
         page = VersionedCountPaginator(qs, PAGE_SIZE, apps=("projects",)).get_page(request.GET.get("page"))
-        allowed = selectors.visible_agency_ids(request.user)
-        agencies = editor_agencies(user=request.user, permission="projects.project:read").order_by("name_th")
         ctx = {
-            "page_obj": page, "projects": page.object_list, "f": filters,
+            "page_obj": page, "projects": page.object_list, "f": filters, "agency_picker": picker,
             "fiscal_years": fiscal_year_choices(),
-            "agencies": agencies.filter(Exists(Project.objects.filter(agency=OuterRef("pk")))) if allowed is None else agencies,
             "strategies": Strategy.objects.filter(plan__is_current=True).order_by("number"),
             "statuses": Project.Status.choices,
             "districts": Area.objects.filter(level=Area.Level.DISTRICT).order_by("name_th"),
