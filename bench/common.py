@@ -34,7 +34,7 @@ BENCH_DIR = ROOT / "var" / "bench"
 SEED = int(os.environ.get("BENCH_SEED", "2563"))
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 SECRET = "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105 - throwaway bench key
-VENDORS = ("sqlite", "postgresql")
+VENDORS = tuple(os.environ.get("BENCH_VENDORS", "sqlite,postgresql").split(","))  # e.g. BENCH_VENDORS=postgresql
 
 
 def child_env(database_url: str) -> dict[str, str]:
