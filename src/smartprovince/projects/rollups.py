@@ -53,19 +53,13 @@ class ProjectFacts:
         return self.status not in INACTIVE_STATUSES
 
 
-@dataclass(frozen=True)
-class Rollup:
-    project_count: int = 0
-    active_count: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
-    planned: Decimal = ZERO
-    allocated: Decimal = ZERO
-    disbursed: Decimal = ZERO
-    weighted_progress: Decimal | None = None
-    disbursement_rate: Decimal | None = None
-    reports_due: int = 0
-    reports_sent: int = 0
-    reports_on_time: int = 0
+class ReportRates:
+    """What follows from a count of monthly reports due, sent and sent on time (a roll-up, one
+    agency's row of the compliance table)."""
+
+    reports_due: int
+    reports_sent: int
+    reports_on_time: int
 
     @property
     def on_time_rate(self) -> Decimal | None:
@@ -82,6 +76,21 @@ class Rollup:
     @property
     def reports_missing(self) -> int:
         return self.reports_due - self.reports_sent
+
+
+@dataclass(frozen=True)
+class Rollup(ReportRates):
+    project_count: int = 0
+    active_count: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    planned: Decimal = ZERO
+    allocated: Decimal = ZERO
+    disbursed: Decimal = ZERO
+    weighted_progress: Decimal | None = None
+    disbursement_rate: Decimal | None = None
+    reports_due: int = 0
+    reports_sent: int = 0
+    reports_on_time: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q
@@ -29,33 +28,21 @@ from smartprovince.core import dataversion
 from smartprovince.core.thai_calendar import Period, add_months, month_start
 
 from ..models import ProgressReport
-from ..rollups import percent
+from ..rollups import ReportRates
 from ..rules import REPORTING_STATUSES, expected_report_months, report_due_date
 from .rollups import ProjectLedger, _due_day, agency_scope_key, period_projects
 
-FORMAT = 1
+FORMAT = 2
 TIMEOUT = 24 * 3600
 
 
 @dataclass(frozen=True)
-class AgencyCompliance:
+class AgencyCompliance(ReportRates):
     agency_id: int
     label: str
     reports_due: int
     reports_sent: int
     reports_on_time: int
-
-    @property
-    def reports_late(self) -> int:
-        return self.reports_sent - self.reports_on_time
-
-    @property
-    def reports_missing(self) -> int:
-        return self.reports_due - self.reports_sent
-
-    @property
-    def on_time_rate(self) -> Decimal | None:
-        return percent(self.reports_on_time, self.reports_due)
 
 
 @dataclass(frozen=True)
