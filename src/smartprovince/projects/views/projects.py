@@ -18,7 +18,7 @@ from smartprovince.core.agency_picker import agency_pick
 from smartprovince.core.audit import audit_events_for
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.models import Area
-from smartprovince.core.pagination import VersionedCountPaginator
+from smartprovince.core.pagination import VersionedCountPaginator, VersionedIdsPaginator
 from smartprovince.core.permissions import PermissionRequiredMixin, has_perm
 from smartprovince.core.thai_calendar import format_date
 from smartprovince.core.xlsx import xlsx_response
@@ -59,7 +59,9 @@ class ProjectListView(PermissionRequiredMixin, View):
         if request.GET.get("format") == "xlsx":
             caption = f"รายการโครงการ ณ {format_date(timezone.localdate(), 'long')}"
             return xlsx_response(f"โครงการ-{timezone.localdate():%Y%m%d}.xlsx", [project_list_sheet(qs.iterator(), caption)])
-        page = VersionedCountPaginator(qs, PAGE_SIZE, apps=("projects",)).get_page(request.GET.get("page"))
+        # a search pages over its cached matches; the whole list walks the (year, code) index
+        paginator_class = VersionedIdsPaginator if filters["q"] else VersionedCountPaginator
+        page = paginator_class(qs, PAGE_SIZE, apps=("projects",)).get_page(request.GET.get("page"))
         ctx = {
             "page_obj": page, "projects": page.object_list, "f": filters, "agency_picker": picker,
             "fiscal_years": fiscal_year_choices(),
