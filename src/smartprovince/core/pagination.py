@@ -49,7 +49,10 @@ class VersionedIdsPaginator(Paginator):
     For a search whose matches are spread over a large table (a common Thai word): finding and
     ordering every match is paid once per version of the data, not on every page view."""
 
-    def __init__(self, queryset: QuerySet[Any], per_page: int, *, apps: tuple[str, ...], **kwargs: Any) -> None:
+    def __init__(self, queryset: QuerySet[Any], per_page: int, *, apps: tuple[str, ...],
+                 rows: QuerySet[Any] | None = None, **kwargs: Any) -> None:
+        """``rows``: where the page's rows are read from by id — the same list without the search
+        conditions (which the ids already met), so the database does not match them again."""
         ids_qs = queryset.values_list("pk", flat=True)
         try:
             sql, params = ids_qs.query.sql_with_params()
@@ -59,7 +62,7 @@ class VersionedIdsPaginator(Paginator):
             digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()[:24]
             ids = dataversion.cached(f"ids:{digest}:{dataversion.current(*apps)}", lambda: list(ids_qs))
         super().__init__(ids, per_page, **kwargs)
-        self.queryset = queryset
+        self.queryset = queryset if rows is None else rows
 
     def page(self, number: Any) -> Page:
         page = super().page(number)

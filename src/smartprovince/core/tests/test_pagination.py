@@ -56,3 +56,6 @@ def test_pages_over_cached_ids_read_only_the_page_rows(db: Any) -> None:
     dataversion.bump("agencies")
     assert page(1)[:2] == (codes[1:6], len(codes) - 1)
     assert VersionedIdsPaginator(qs.none(), 5, apps=("agencies",)).count == 0
+    # the page's rows may be read from the list without its search conditions (the ids met them)
+    rows = VersionedIdsPaginator(qs, 5, apps=("agencies",), rows=Agency.objects.all()).get_page(1).object_list
+    assert [a.code for a in rows] == codes[1:6]

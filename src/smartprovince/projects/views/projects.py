@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -59,9 +60,12 @@ class ProjectListView(PermissionRequiredMixin, View):
         if request.GET.get("format") == "xlsx":
             caption = f"รายการโครงการ ณ {format_date(timezone.localdate(), 'long')}"
             return xlsx_response(f"โครงการ-{timezone.localdate():%Y%m%d}.xlsx", [project_list_sheet(qs.iterator(), caption)])
-        # a search pages over its cached matches; the whole list walks the (year, code) index
-        paginator_class = VersionedIdsPaginator if filters["q"] else VersionedCountPaginator
-        page = paginator_class(qs, PAGE_SIZE, apps=("projects",)).get_page(request.GET.get("page"))
+        if filters["q"]:  # a search pages over its matches, found and ordered once per data version
+            rows = selectors.project_list(actor=request.user, fiscal_year_be=filters["fiscal_year_be"])
+            paginator: Paginator = VersionedIdsPaginator(qs, PAGE_SIZE, apps=("projects",), rows=rows)
+        else:  # the whole list walks the (year, code) index; only its total is cached
+            paginator = VersionedCountPaginator(qs, PAGE_SIZE, apps=("projects",))
+        page = paginator.get_page(request.GET.get("page"))
         ctx = {
             "page_obj": page, "projects": page.object_list, "f": filters, "agency_picker": picker,
             "fiscal_years": fiscal_year_choices(),
