@@ -42,6 +42,25 @@ class VersionedCountPaginator(Paginator):
         return int(dataversion.cached_aggregate(self.queryset, self.apps, n=Count("pk"))["n"])
 
 
+def cached_ids(queryset: QuerySet[Any], apps: tuple[str, ...]) -> list[Any]:
+    """The ordered primary keys of every row of ``queryset``, cached under the data versions of
+    ``apps`` and the query's SQL (an empty list for ``none()``)."""
+    ids_qs = queryset.values_list("pk", flat=True)
+    try:
+        sql, params = ids_qs.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()[:24]
+    ids: list[Any] = dataversion.cached(f"ids:{digest}:{dataversion.current(*apps)}", lambda: list(ids_qs))
+    return ids
+
+
+def rows_by_ids(rows: QuerySet[Any], ids: list[Any]) -> list[Any]:
+    """The rows of ``rows`` with these primary keys, in the order of ``ids`` (one query)."""
+    found = {row.pk: row for row in rows.filter(pk__in=ids).order_by()}
+    return [found[pk] for pk in ids if pk in found]
+
+
 class VersionedIdsPaginator(Paginator):
     """Pages over the ordered ids of every matching row, cached under the data versions of ``apps``
     and the query's SQL, and reads the rows of the asked page only (by id, in that order).
@@ -53,20 +72,40 @@ class VersionedIdsPaginator(Paginator):
                  rows: QuerySet[Any] | None = None, **kwargs: Any) -> None:
         """``rows``: where the page's rows are read from by id — the same list without the search
         conditions (which the ids already met), so the database does not match them again."""
-        ids_qs = queryset.values_list("pk", flat=True)
-        try:
-            sql, params = ids_qs.query.sql_with_params()
-        except EmptyResultSet:
-            ids: list[Any] = []
-        else:
-            digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()[:24]
-            ids = dataversion.cached(f"ids:{digest}:{dataversion.current(*apps)}", lambda: list(ids_qs))
-        super().__init__(ids, per_page, **kwargs)
+        super().__init__(cached_ids(queryset, apps), per_page, **kwargs)
         self.queryset = queryset if rows is None else rows
 
     def page(self, number: Any) -> Page:
         page = super().page(number)
-        wanted = list(page.object_list)
-        rows = {row.pk: row for row in self.queryset.filter(pk__in=wanted).order_by()}
-        page.object_list = [rows[pk] for pk in wanted if pk in rows]
+        page.object_list = rows_by_ids(self.queryset, list(page.object_list))
         return page
+
+
+class VersionedPagination(Pagination):
+    """The API's limit/offset paging for a list view that names the apps its rows come from
+    (``data_apps``): the total is counted once per data version and query; a view whose
+    ``search_rows()`` returns a queryset (a search is under way: the list without its search
+    conditions) pages over the search's cached ids and reads the asked rows from it by id."""
+
+    def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> list[Any] | None:
+        apps = getattr(view, "data_apps", None)
+        if not apps:
+            return super().paginate_queryset(queryset, request, view)
+        self.request = request
+        self.limit = self.get_limit(request)
+        if self.limit is None:
+            return None
+        self.offset = self.get_offset(request)
+        rows = view.search_rows() if hasattr(view, "search_rows") else None
+        ids = cached_ids(queryset, apps) if rows is not None else None
+        if ids is not None:
+            self.count = len(ids)
+        else:
+            self.count = int(dataversion.cached_aggregate(queryset, apps, n=Count("pk"))["n"])
+        if self.count > self.limit and self.template is not None:
+            self.display_page_controls = True
+        if self.count == 0 or self.offset > self.count:
+            return []
+        if rows is not None and ids is not None:
+            return rows_by_ids(rows, ids[self.offset:self.offset + self.limit])
+        return list(queryset[self.offset:self.offset + self.limit])

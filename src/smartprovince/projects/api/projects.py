@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.models import Area
+from smartprovince.core.pagination import VersionedPagination
 from smartprovince.core.permissions import has_perm
 from smartprovince.plans.models import ReferenceItem, Strategy
 
@@ -82,6 +83,15 @@ class ProjectListApi(generics.ListAPIView[Project]):
     permission = "projects.project:read"
     write_permission = "projects.project:write"
     serializer_class = ProjectOutSerializer
+    pagination_class = VersionedPagination
+    data_apps = ("projects",)
+
+    def search_rows(self) -> Any:
+        """During a search, the list without it: the page's rows are read by id from here."""
+        params = self.request.query_params
+        if not params.get("q", "").strip():
+            return None
+        return selectors.project_list(actor=self.request.user, fiscal_year_be=_int(params.get("fy")))
 
     def get_queryset(self) -> Any:
         params = self.request.query_params

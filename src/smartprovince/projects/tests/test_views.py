@@ -81,10 +81,21 @@ def test_list_filters_search_and_query_count(login: Any, agri_editor: Any, agri:
     assert response.context["page_obj"].paginator.count == 0
     assert "ไม่พบหน่วยงานที่ตรงกับ “ไม่มีหน่วยงานนี้”" in response.content.decode()
     assert Agency.objects.get(code="SKN-TOUR").name_th not in response.content.decode()  # no list of every agency
-    # the cached total follows a write
-    services.project_create(actor=agri_editor, agency=agri, strategy=strategy3, name_th="โครงการใหม่",
+    # the API's search pages over its cached matches in the list's order, every offset
+    html_codes = [p.code for p in client.get(reverse("projects:list"), {"q": "โดรน"}).context["projects"]]
+    api = client.get("/api/v1/projects/", {"q": "โดรน", "limit": 20}).json()
+    assert api["count"] == 30 and [r["code"] for r in api["results"]] == html_codes[:20]
+    tail = client.get("/api/v1/projects/", {"q": "โดรน", "limit": 20, "offset": 25}).json()
+    assert [r["code"] for r in tail["results"]] == sorted(
+        Project.objects.filter(name_th__contains="โดรน").values_list("code", flat=True),
+        key=lambda c: (-Project.objects.get(code=c).fiscal_year_be, c))[25:]
+    assert client.get("/api/v1/projects/", {"q": "ไม่มีคำนี้เลย"}).json()["count"] == 0
+    # the cached totals follow a write
+    services.project_create(actor=agri_editor, agency=agri, strategy=strategy3, name_th="โครงการโดรนใหม่",
                             start_date=dt.date(2022, 1, 1), end_date=dt.date(2022, 6, 30), officer_name="ก")
     assert client.get(reverse("projects:list"), {"fy": 2565}).context["page_obj"].paginator.count == 32
+    assert client.get("/api/v1/projects/", {"q": "โดรน"}).json()["count"] == 31
+    assert client.get("/api/v1/projects/", {"fy": 2565}).json()["count"] == 32
 
 
 def test_report_form_keeps_input_on_error_and_htmx_draft(login: Any, agri_editor: Any, project: Any) -> None:
