@@ -90,16 +90,24 @@ def cached(key: str, compute: Callable[[], Any], *, timeout: int = 6 * 3600) -> 
     return value
 
 
-def cached_aggregate(qs: QuerySet[Any], apps: tuple[str, ...], **aggregates: Any) -> dict[str, Any]:
-    """``qs.aggregate(**aggregates)`` cached under the data versions of ``apps`` and the SQL of the
-    aggregate (its filters, the actor's scope, the day in a date filter …): a count over a whole
-    table is read once per version of the data."""
+def cached_for_query(qs: QuerySet[Any], apps: tuple[str, ...], kind: str, compute: Callable[[], Any], *,
+                     empty: Any, extra: Any = ()) -> Any:
+    """``compute()`` (a read of ``qs``) cached under the data versions of ``apps`` and the SQL of ``qs``
+    (its filters, the actor's scope, the day in a date filter …) with ``kind`` and ``extra``; ``empty``
+    for a query that can match nothing (``none()``), which is not read nor cached."""
     try:
-        sql, params = qs.order_by().query.sql_with_params()
-    except EmptyResultSet:  # qs.none() and the like: nothing to read, nothing to cache
-        return qs.order_by().aggregate(**aggregates)
+        sql, params = qs.query.sql_with_params()
+    except EmptyResultSet:
+        return empty
+    digest = hashlib.sha256(repr((qs.db, sql, params, extra)).encode()).hexdigest()[:24]
+    return cached(f"{kind}:{digest}:{current(*apps)}", compute)
+
+
+def cached_aggregate(qs: QuerySet[Any], apps: tuple[str, ...], **aggregates: Any) -> dict[str, Any]:
+    """``qs.aggregate(**aggregates)`` read once per version of the data of ``apps`` (a count over a
+    whole table, say)."""
+    qs = qs.order_by()
     wanted = sorted((name, repr(expression)) for name, expression in aggregates.items())
-    digest = hashlib.sha256(repr((qs.db, sql, params, wanted)).encode()).hexdigest()[:24]
-    key = f"aggregate:{digest}:{current(*apps)}"
-    value: dict[str, Any] = cached(key, lambda: qs.order_by().aggregate(**aggregates))
-    return value
+    value: dict[str, Any] | None = cached_for_query(qs, apps, "aggregate", lambda: qs.aggregate(**aggregates),
+                                                    empty=None, extra=wanted)
+    return value if value is not None else qs.aggregate(**aggregates)  # none(): zeros, read nothing

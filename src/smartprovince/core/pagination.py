@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import cached_property
 from typing import Any
 
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
 from rest_framework.pagination import LimitOffsetPagination
@@ -23,7 +21,6 @@ class Pagination(LimitOffsetPagination):
 
     def get_offset(self, request: Any) -> int:
         return min(super().get_offset(request), self.max_offset)
-
 
 
 class VersionedCountPaginator(Paginator):
@@ -46,12 +43,7 @@ def cached_ids(queryset: QuerySet[Any], apps: tuple[str, ...]) -> list[Any]:
     """The ordered primary keys of every row of ``queryset``, cached under the data versions of
     ``apps`` and the query's SQL (an empty list for ``none()``)."""
     ids_qs = queryset.values_list("pk", flat=True)
-    try:
-        sql, params = ids_qs.query.sql_with_params()
-    except EmptyResultSet:
-        return []
-    digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()[:24]
-    ids: list[Any] = dataversion.cached(f"ids:{digest}:{dataversion.current(*apps)}", lambda: list(ids_qs))
+    ids: list[Any] = dataversion.cached_for_query(ids_qs, apps, "ids", lambda: list(ids_qs), empty=[])
     return ids
 
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, overload
 
-from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -20,8 +18,6 @@ from smartprovince.core.permissions import agencies_with_perm, has_perm
 
 from .models import Column, DataDomain, Dataset, ITSystem, Resource, Tag
 from .search import tokens
-
-log = logging.getLogger(__name__)
 
 READ = "datahub.dataset:read"
 WRITE = "datahub.dataset:write"
@@ -217,7 +213,7 @@ def facets(qs: QuerySet[Dataset], fields: list[str], *, limit: int = 50) -> dict
 # matching dataset: their cost grows with the catalog. They only change when the data hub or the
 # agencies are written (every such write is audited, which moves their data version), so they are
 # cached under that version (``core.dataversion``): a search on unchanged data costs the version
-# query, one cache read and the query for its own page of datasets, whatever the size of the catalog.
+# query, its cache reads and the query for its own page of datasets, whatever the size of the catalog.
 
 CATALOG_APPS = ("datahub", "agencies")
 CATALOG_FORMAT = 1  # bump when what is cached changes shape (a shared cache may hold older entries)
@@ -317,22 +313,12 @@ def catalog_search(
     query = {"audience": audience, "words": words, "filters": normal}
     ids_key = _key("ids", version, {**query, "ordering": ordering})
     facets_key = _key("facets", version, {**query, "fields": fields, "limit": facet_limit})
-    try:
-        found = cache.get_many([ids_key, facets_key] if fields else [ids_key])
-    except Exception:  # an unreadable entry (e.g. pickled by another release) is recomputed
-        log.warning("catalog cache entries unreadable: %s", ids_key, exc_info=True)
-        found = {}
-    missing: dict[str, Any] = {}
-    packed = found.get(ids_key)
-    if not isinstance(packed, bytes):
-        qs = _search(_audience_q(audience), words, normal, ordering)
-        packed = missing[ids_key] = DatasetIds.of(list(qs.values_list("pk", flat=True))).packed
-    facet_values = found.get(facets_key) if fields else {}
-    if facet_values is None:
-        facet_values = missing[facets_key] = facets(_search(_audience_q(audience), words, normal, ordering), fields,
-                                                    limit=facet_limit)
-    if missing:
-        cache.set_many(missing, CATALOG_TIMEOUT)
+    packed: bytes = dataversion.cached(ids_key, lambda: DatasetIds.of(list(
+        _search(_audience_q(audience), words, normal, ordering).values_list("pk", flat=True))).packed,
+        timeout=CATALOG_TIMEOUT)
+    facet_values = dataversion.cached(facets_key, lambda: facets(
+        _search(_audience_q(audience), words, normal, ordering), fields, limit=facet_limit),
+        timeout=CATALOG_TIMEOUT) if fields else {}
     return CatalogResult(ids=DatasetIds(packed), facets=facet_values, audience=audience)
 
 

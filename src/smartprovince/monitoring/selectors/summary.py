@@ -17,7 +17,6 @@ page renders them (``Words``, ``Project.Status`` labels looked up by value).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,15 +85,12 @@ def summary_key(plan: Plan, period: Period, as_of: dt.date) -> str:
     return f"monitoring:dashboard:{FORMAT}:{plan.pk}:{period.key}:{period.kind}:{as_of.isoformat()}:{version}"
 
 
-def _cached(key: str, compute: Callable[[], Any]) -> Any:
-    return dataversion.cached(key, compute, timeout=TIMEOUT)
-
-
 def dashboard_summary(*, plan: Plan, period: Period, as_of: dt.date) -> DashboardSummary:
     """The dashboard's roll-ups for ``period``: from the cache when no input changed since they were
     computed, else computed (``overview``) and cached."""
-    summary: DashboardSummary = _cached(
-        summary_key(plan, period, as_of), lambda: summarize(overview(plan=plan, period=period, as_of=as_of))
+    summary: DashboardSummary = dataversion.cached(
+        summary_key(plan, period, as_of), lambda: summarize(overview(plan=plan, period=period, as_of=as_of)),
+        timeout=TIMEOUT,
     )
     return summary
 
@@ -146,7 +142,8 @@ def drill_selection(*, period: Period, as_of: dt.date, params: dict[str, str]) -
     base = f"monitoring:drill:{FORMAT}:{period.key}:{period.kind}:{as_of.isoformat()}:{version}"
 
     def select() -> DrillSelection:
-        facts = _cached(f"{base}:facts", lambda: project_facts(round_period(period), as_of=as_of))
+        facts = dataversion.cached(f"{base}:facts", lambda: project_facts(round_period(period), as_of=as_of),
+                                   timeout=TIMEOUT)
         title: list[Words] = []
         if wanted.get("status"):
             facts = [f for f in facts if f.status == wanted["status"]]
@@ -180,4 +177,4 @@ def drill_selection(*, period: Period, as_of: dt.date, params: dict[str, str]) -
         return DrillSelection(ids=[f.id for f in facts], total=totals(facts), title=title)
 
     filters = "&".join(f"{k}={wanted[k]}" for k in sorted(wanted))
-    return _cached(f"{base}:{filters}", select)  # type: ignore[no-any-return]
+    return dataversion.cached(f"{base}:{filters}", select, timeout=TIMEOUT)  # type: ignore[no-any-return]

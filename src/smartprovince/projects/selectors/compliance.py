@@ -20,14 +20,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core import dataversion
 from smartprovince.core.thai_calendar import Period, add_months, month_start
 
-from ..models import ProgressReport
+from ..models import ProgressReport, Project
 from ..rollups import ReportRates
 from ..rules import REPORTING_STATUSES, expected_report_months, report_due_date
 from .rollups import ProjectLedger, _due_day, agency_scope_key, period_projects
@@ -67,9 +67,14 @@ def _months_due(start: dt.date, end: dt.date, period_start: dt.date, period_end:
                                         as_of=as_of, due_day=due_day))
 
 
+def _owing_projects(period: Period, agency_ids: set[int] | None) -> QuerySet[Project]:
+    """Projects of ``agency_ids`` running in ``period`` in a status that owes monthly reports."""
+    return period_projects(period, agency_ids=agency_ids).filter(status__in=REPORTING_STATUSES)
+
+
 def _compute(period: Period, as_of: dt.date, agency_ids: set[int] | None) -> ComplianceTable:
     due_day = _due_day()
-    projects = period_projects(period, agency_ids=agency_ids).filter(status__in=REPORTING_STATUSES)
+    projects = _owing_projects(period, agency_ids)
     due: dict[int, int] = defaultdict(int)
     for agency_id, start, end in projects.values_list("agency_id", "start_date", "end_date").order_by():
         due[agency_id] += len(_months_due(start, end, period.start, period.end, as_of, due_day))
@@ -114,7 +119,7 @@ def ledgers(period: Period, *, as_of: dt.date, agency_ids: set[int] | None) -> d
     if agency_ids is not None and not agency_ids:
         return {}
     due_day = _due_day()
-    projects = period_projects(period, agency_ids=agency_ids).filter(status__in=REPORTING_STATUSES)
+    projects = _owing_projects(period, agency_ids)
     rows = projects.values_list("id", "code", "name_th", "agency_id", "agency__name_th", "strategy_id",
                                 "strategy__number", "status", "start_date", "end_date").order_by("code")
     sent: dict[int, dict[dt.date, bool]] = defaultdict(dict)
