@@ -226,7 +226,12 @@ def child_ingest(path: str) -> dict[str, Any]:
 
     loader.store.create_search_index = timed_index  # type: ignore[assignment]
     start = time.perf_counter()
-    result = loader.load_version(version, lambda p, m="": None)
+    marks: list[list[float]] = []  # [percent reported, seconds since start]: where the time goes
+
+    def report(percent: float, message: str = "") -> None:
+        marks.append([percent, round(time.perf_counter() - start, 2)])
+
+    result = loader.load_version(version, report)
     seconds = time.perf_counter() - start
     services.columns_update(actor=user, resource=resource, items=[
         {"name": "รหัสตำบล", "standard_key": "area_code"}, {"name": "วันที่สำรวจ", "standard_key": "date"}])
@@ -236,6 +241,7 @@ def child_ingest(path: str) -> dict[str, Any]:
     return {"resource_id": str(resource.pk), "rows_loaded": rows, "ingest_s": round(seconds, 2),
             "ingest_rows_per_s": round(rows / seconds), "load_s": round(load_s, 2),
             "load_rows_per_s": round(rows / load_s), "search_index_s": round(timings["search_index_s"], 2),
+            "ingest_progress_s": marks,
             "_maxrss_kb": _maxrss()}
 
 
