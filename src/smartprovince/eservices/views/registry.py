@@ -50,11 +50,9 @@ class ServiceListView(PermissionRequiredMixin, View):
                              blank_label=gettext("ทั้งหมด"))
         category = request.GET.get("category", "")
         level = _int(request.GET.get("level"))
-        qs = selectors.eservice_list(
-            actor=request.user, search=q, agency_id=picker.agency.pk if picker.agency else None, category=category, level=level,
-        )
-        if picker.unresolved:
-            qs = qs.none()
+        qs = picker.restrict(selectors.eservice_list(
+            actor=request.user, search=q, agency_id=picker.agency_id, category=category, level=level,
+        ))
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request, "eservices/service_list.html",
