@@ -143,13 +143,15 @@ CHANNELS, SURVEYS, USAGE = "/app/eservices/channels/", "/app/eservices/surveys/"
 TABLES = {CHANNELS: "channel-table", SURVEYS: "survey-table", USAGE: "usage-table"}
 EMPTY = {CHANNELS: [("ยังไม่มีช่องทาง",)], SURVEYS: [("ยังไม่มีแบบสำรวจ",)], USAGE: [("ยังไม่มีสถิติ",)]}
 # Each page's rows of one agency, in the page's order (channels and surveys by agency name, so
-# the tourism office comes first; usage by month then service name).
+# the tourism office comes first; usage by month then service name). Both channels belong to the
+# service: the list orders by service_id, and an agency-wide channel (NULL) sorts first on SQLite
+# but last on PostgreSQL.
 ROWS = {
     CHANNELS: {
-        "SKN-AGRI": [(AGRI, "ทั้งหน่วยงาน", WEBSITE, "https://www.skn-agri.invalid/", "ใช้งาน", "–", "แก้ไข"),
-                     (AGRI, "บริการของ SKN-AGRI", ESERVICE, "https://skn-agri.invalid/", "ใช้งาน", "–", "แก้ไข")],
-        "SKN-TOUR": [(TOUR, "ทั้งหน่วยงาน", WEBSITE, "https://www.skn-tour.invalid/", "ใช้งาน", "–", "แก้ไข"),
-                     (TOUR, "บริการของ SKN-TOUR", ESERVICE, "https://skn-tour.invalid/", "ใช้งาน", "–", "แก้ไข")],
+        "SKN-AGRI": [(AGRI, "บริการของ SKN-AGRI", ESERVICE, "https://skn-agri.invalid/", "ใช้งาน", "–", "แก้ไข"),
+                     (AGRI, "บริการของ SKN-AGRI", WEBSITE, "https://www.skn-agri.invalid/", "ใช้งาน", "–", "แก้ไข")],
+        "SKN-TOUR": [(TOUR, "บริการของ SKN-TOUR", ESERVICE, "https://skn-tour.invalid/", "ใช้งาน", "–", "แก้ไข"),
+                     (TOUR, "บริการของ SKN-TOUR", WEBSITE, "https://www.skn-tour.invalid/", "ใช้งาน", "–", "แก้ไข")],
     },
     SURVEYS: {
         "SKN-AGRI": [("แบบสำรวจของ SKN-AGRI", AGRI, "ภาพรวมหน่วยงาน", "0", "เปิดรับคำตอบ", "ผลสำรวจ")],
@@ -170,12 +172,12 @@ PAGES = pytest.mark.parametrize("url", [CHANNELS, SURVEYS, USAGE])
 
 @pytest.fixture
 def staff_lists(admin_user):
-    """Per agency: a service, a channel of it and an agency-wide one, a survey, a month of usage."""
+    """Per agency: a service with two channels, a survey, a month of usage."""
     for code, transactions in (("SKN-AGRI", 1200), ("SKN-TOUR", 45)):
         agency = Agency.objects.get(code=code)
         service = services.eservice_create(actor=admin_user, agency=agency, name_th=f"บริการของ {code}", category="other", digital_level=3)
         services.channel_create(actor=admin_user, agency=agency, service=service, channel_type="eservice", address=f"https://{code.lower()}.invalid/")
-        services.channel_create(actor=admin_user, agency=agency, channel_type="website", address=f"https://www.{code.lower()}.invalid/")
+        services.channel_create(actor=admin_user, agency=agency, service=service, channel_type="website", address=f"https://www.{code.lower()}.invalid/")
         services.survey_create(actor=admin_user, agency=agency, title_th=f"แบบสำรวจของ {code}")
         services.usage_record(actor=admin_user, service=service, channel_type="eservice", month=dt.date(2024, 1, 1), transactions=transactions)
 
