@@ -3,11 +3,8 @@
 A page declares a picker for one GET parameter and, optionally, the permission that decides
 which agencies the user may pick (no permission: the active agencies, which are public)::
 
-    picker = agency_pick(request, name="agency", permission="projects.project:read")
-    if picker.unresolved:      # typed, but no single agency: show the message, list nothing
-        qs = Project.objects.none()
-    else:
-        qs = project_list(..., agency_id=picker.agency.pk if picker.agency else None)
+    picker = agency_pick(request, name="agency", permission="projects.project:read", allow_pk=True)
+    qs = picker.restrict(project_list(..., agency_id=picker.agency_id))
     ... {"agency_picker": picker} ...
     {% include "core/_agency_picker.html" with picker=agency_picker %}   (inside the GET form)
 
@@ -22,9 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext
 
@@ -35,6 +32,8 @@ from .permissions import agencies_with_perm, get_permission
 LIMIT = 20
 MAX_TEXT = 100
 _CODE_SUFFIX = re.compile(r"\(([^()\s]{1,32})\)\s*$")
+
+_Row = TypeVar("_Row", bound=Model)
 
 
 def agency_label(agency: Agency) -> str:
@@ -106,6 +105,16 @@ class AgencyPick:
     def unresolved(self) -> bool:
         """Something was typed and it names no single agency: the list must not be unfiltered."""
         return bool(self.text) and self.agency is None
+
+    @property
+    def agency_id(self) -> int | None:
+        """The chosen agency's id for a selector's ``agency_id=`` (None: no agency filter)."""
+        return self.agency.pk if self.agency else None
+
+    def restrict(self, qs: QuerySet[_Row]) -> QuerySet[_Row]:
+        """``qs`` as it is, or empty when the typed text named no single agency (an unresolved
+        pick must not fall back to every agency's rows)."""
+        return qs.none() if self.unresolved else qs
 
     @property
     def message(self) -> str:

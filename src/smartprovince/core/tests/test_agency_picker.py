@@ -151,3 +151,16 @@ def test_nothing_typed(admin_user, django_assert_num_queries):
     with django_assert_num_queries(0):
         result = pick(admin_user, {})
     assert result.agency is None and not result.unresolved and result.message == "" and result.value == ""
+
+
+def test_agency_id_and_restrict_for_a_list(admin_user):
+    agencies = Agency.objects.filter(code__in=["SKN-AGRI", "SKN-TOUR"]).order_by("code")
+    agri = Agency.objects.get(code="SKN-AGRI")
+    chosen = pick(admin_user, {"agency": "SKN-AGRI"})
+    assert chosen.agency_id == agri.pk
+    assert [a.code for a in chosen.restrict(agencies)] == ["SKN-AGRI", "SKN-TOUR"]  # restrict never filters by itself
+    blank = pick(admin_user, {})
+    assert blank.agency_id is None and [a.code for a in blank.restrict(agencies)] == ["SKN-AGRI", "SKN-TOUR"]
+    for typed in ("ไม่มีหน่วยงานนี้", "เกษตร"):  # nothing, or several: the list is empty, not everyone's
+        unresolved = pick(admin_user, {"agency": typed})
+        assert unresolved.agency_id is None and list(unresolved.restrict(agencies)) == []

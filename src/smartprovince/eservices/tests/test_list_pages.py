@@ -1,7 +1,11 @@
-"""The public directory and the back-office registry: the agency picker filters, and the pages
-cost the same number of queries whether the province has a handful or many agencies/services."""
+"""The public directory and the back-office lists (services, channels, surveys, usage): the
+agency picker filters, and the pages cost the same number of queries whether the province has a
+handful or many agencies/services."""
 
 from __future__ import annotations
+
+import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -10,7 +14,7 @@ from django.urls import reverse
 
 from smartprovince.agencies.models import Agency
 from smartprovince.eservices import services
-from smartprovince.eservices.models import Channel, EService
+from smartprovince.eservices.models import Channel, EService, Survey, UsageStat
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +131,157 @@ def test_registry_queries_do_not_grow(client, admin_user, registry):
     after, html = queries(client, REGISTRY)
     assert after == before and html.count('<td class="num">') == 50
     assert queries(client, REGISTRY, {"agency": "SKN-AGRI"})[0] == filtered
+
+
+# ----------------------------------------------------------------- back-office channels, surveys, usage
+
+TOUR = "สำนักงานการท่องเที่ยวและกีฬาจังหวัดสกลนคร"
+ESERVICE = "ระบบ e-Service / แบบฟอร์มออนไลน์"
+WEBSITE = "เว็บไซต์หน่วยงาน"
+NOT_FOUND = "ไม่พบหน่วยงานที่ตรงกับ “ไม่มีหน่วยงานนี้” ลองพิมพ์ชื่อให้สั้นลง หรือพิมพ์รหัสหน่วยงาน"
+CHANNELS, SURVEYS, USAGE = "/app/eservices/channels/", "/app/eservices/surveys/", "/app/eservices/usage/"
+TABLES = {CHANNELS: "channel-table", SURVEYS: "survey-table", USAGE: "usage-table"}
+EMPTY = {CHANNELS: [("ยังไม่มีช่องทาง",)], SURVEYS: [("ยังไม่มีแบบสำรวจ",)], USAGE: [("ยังไม่มีสถิติ",)]}
+# Each page's rows of one agency, in the page's order (channels and surveys by agency name, so
+# the tourism office comes first; usage by month then service name). Both channels belong to the
+# service: the list orders by service_id, and an agency-wide channel (NULL) sorts first on SQLite
+# but last on PostgreSQL.
+ROWS = {
+    CHANNELS: {
+        "SKN-AGRI": [(AGRI, "บริการของ SKN-AGRI", ESERVICE, "https://skn-agri.invalid/", "ใช้งาน", "–", "แก้ไข"),
+                     (AGRI, "บริการของ SKN-AGRI", WEBSITE, "https://www.skn-agri.invalid/", "ใช้งาน", "–", "แก้ไข")],
+        "SKN-TOUR": [(TOUR, "บริการของ SKN-TOUR", ESERVICE, "https://skn-tour.invalid/", "ใช้งาน", "–", "แก้ไข"),
+                     (TOUR, "บริการของ SKN-TOUR", WEBSITE, "https://www.skn-tour.invalid/", "ใช้งาน", "–", "แก้ไข")],
+    },
+    SURVEYS: {
+        "SKN-AGRI": [("แบบสำรวจของ SKN-AGRI", AGRI, "ภาพรวมหน่วยงาน", "0", "เปิดรับคำตอบ", "ผลสำรวจ")],
+        "SKN-TOUR": [("แบบสำรวจของ SKN-TOUR", TOUR, "ภาพรวมหน่วยงาน", "0", "เปิดรับคำตอบ", "ผลสำรวจ")],
+    },
+    USAGE: {
+        "SKN-AGRI": [("ม.ค. 2567", "บริการของ SKN-AGRI", AGRI, ESERVICE, "1,200")],
+        "SKN-TOUR": [("ม.ค. 2567", "บริการของ SKN-TOUR", TOUR, ESERVICE, "45")],
+    },
+}
+ALL_ROWS = {
+    CHANNELS: ROWS[CHANNELS]["SKN-TOUR"] + ROWS[CHANNELS]["SKN-AGRI"],
+    SURVEYS: ROWS[SURVEYS]["SKN-TOUR"] + ROWS[SURVEYS]["SKN-AGRI"],
+    USAGE: ROWS[USAGE]["SKN-AGRI"] + ROWS[USAGE]["SKN-TOUR"],
+}
+PAGES = pytest.mark.parametrize("url", [CHANNELS, SURVEYS, USAGE])
+
+
+@pytest.fixture
+def staff_lists(admin_user):
+    """Per agency: a service with two channels, a survey, a month of usage."""
+    for code, transactions in (("SKN-AGRI", 1200), ("SKN-TOUR", 45)):
+        agency = Agency.objects.get(code=code)
+        service = services.eservice_create(actor=admin_user, agency=agency, name_th=f"บริการของ {code}", category="other", digital_level=3)
+        services.channel_create(actor=admin_user, agency=agency, service=service, channel_type="eservice", address=f"https://{code.lower()}.invalid/")
+        services.channel_create(actor=admin_user, agency=agency, service=service, channel_type="website", address=f"https://www.{code.lower()}.invalid/")
+        services.survey_create(actor=admin_user, agency=agency, title_th=f"แบบสำรวจของ {code}")
+        services.usage_record(actor=admin_user, service=service, channel_type="eservice", month=dt.date(2024, 1, 1), transactions=transactions)
+
+
+def table_rows(html, url):
+    """The cells' text of each body row of the page's table."""
+    body = html.split(f'data-testid="{TABLES[url]}"')[1].split("<tbody>")[1].split("</tbody>")[0]
+    return [
+        tuple(" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S))
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
+
+
+def picker_status(html):
+    return re.search(r'<p id="agency-status" class="hint" role="status">(.*?)</p>', html).group(1)
+
+
+def row_counts():
+    return Channel.objects.count(), Survey.objects.count(), UsageStat.objects.count()
+
+
+@PAGES
+def test_staff_list_filters_by_id_and_by_typed_code(client, admin_user, staff_lists, url):
+    client.force_login(admin_user)
+    assert table_rows(client.get(url).content.decode(), url) == ALL_ROWS[url]
+    for code, label in (("SKN-AGRI", f"{AGRI} (SKN-AGRI)"), ("SKN-TOUR", f"{TOUR} (SKN-TOUR)")):
+        agency = Agency.objects.get(code=code)
+        for typed in (str(agency.pk), code, code.lower(), label):
+            html = client.get(url, {"agency": typed}).content.decode()
+            assert table_rows(html, url) == ROWS[url][code], (code, typed)
+            assert f'value="{label}"' in html and picker_status(html) == ""  # the chosen agency, by name
+
+
+@PAGES
+def test_staff_list_unknown_agency_says_so_in_thai_and_lists_nothing(client, admin_user, staff_lists, url):
+    client.force_login(admin_user)
+    before = row_counts()
+    html = client.get(url, {"agency": "ไม่มีหน่วยงานนี้"}).content.decode()
+    assert picker_status(html) == NOT_FOUND
+    assert table_rows(html, url) == EMPTY[url]
+    assert 'value="ไม่มีหน่วยงานนี้"' in html  # what was typed stays in the box
+    # several agencies match: offered as links that pick one, still nothing listed
+    several = client.get(url, {"agency": "เกษตร", "page": "2"}).content.decode()
+    assert picker_status(several) == "มีหลายหน่วยงานที่ตรงกับ “เกษตร” กรุณาเลือกหน่วยงานจากรายการด้านล่าง"
+    assert 'href="?agency=SKN-AGRI"' in several and table_rows(several, url) == EMPTY[url]
+    # nothing was lost or changed: every row is still there, unfiltered
+    assert row_counts() == before == (4, 2, 2)
+    assert table_rows(client.get(url).content.decode(), url) == ALL_ROWS[url]
+
+
+@PAGES
+def test_staff_list_officer_sees_and_picks_only_own_agency(client, agri_editor, staff_lists, url):
+    client.force_login(agri_editor)
+    assert table_rows(client.get(url).content.decode(), url) == ROWS[url]["SKN-AGRI"]
+    assert table_rows(client.get(url, {"agency": "SKN-AGRI"}).content.decode(), url) == ROWS[url]["SKN-AGRI"]
+    tour = Agency.objects.get(code="SKN-TOUR")
+    for typed in (str(tour.pk), "SKN-TOUR", TOUR):
+        html = client.get(url, {"agency": typed}).content.decode()
+        assert table_rows(html, url) == EMPTY[url], typed
+        assert picker_status(html) == f"ไม่พบหน่วยงานที่ตรงกับ “{typed}” ลองพิมพ์ชื่อให้สั้นลง หรือพิมพ์รหัสหน่วยงาน"
+
+
+# Without a filter's <option>s per agency, a page holds a fixed number of them: the channel
+# type filter's three, and on the usage page the record form's service (blank + 2 services),
+# channel type and month choices.
+OPTIONS = {CHANNELS: 3, SURVEYS: 0, USAGE: 26}
+
+
+@PAGES
+def test_staff_list_has_no_option_per_agency(client, admin_user, staff_lists, url):
+    client.force_login(admin_user)
+    html = client.get(url).content.decode()
+    assert html.count("<option") == OPTIONS[url]
+    assert 'hx-get="/lookup/agencies/?field=agency&amp;perm=' in html
+    Agency.objects.bulk_create([Agency(code=f"MORE-{i:03}", name_th=f"หน่วยงานเพิ่ม {i:03}") for i in range(30)])
+    assert client.get(url).content.decode().count("<option") == OPTIONS[url]
+
+
+# session, user, memberships, count, page (+ the survey page's response counts are in its page
+# query; the usage page adds its record form's service choices)
+QUERIES = {CHANNELS: 5, SURVEYS: 5, USAGE: 6}
+
+
+@PAGES
+def test_staff_list_queries_do_not_grow(client, admin_user, staff_lists, url):
+    client.force_login(admin_user)
+    client.get(url)  # warm the site-state cache
+    before, _ = queries(client, url)
+    filtered, _ = queries(client, url, {"agency": "SKN-AGRI"})
+    assert (before, filtered) == (QUERIES[url], QUERIES[url] + 1)  # + the typed agency
+    grow(30)
+    assert queries(client, url)[0] == before
+    after_filtered, html = queries(client, url, {"agency": "SKN-AGRI"})
+    assert after_filtered == filtered and table_rows(html, url) == ROWS[url]["SKN-AGRI"]
+
+
+def test_staff_list_pages_keep_the_agency(client, admin_user, staff_lists):
+    client.force_login(admin_user)
+    agri = Agency.objects.get(code="SKN-AGRI")
+    Channel.objects.bulk_create([
+        Channel(agency=agri, channel_type="phone", address=f"042-000-{i:03}") for i in range(60)
+    ])
+    first = client.get(CHANNELS, {"agency": "SKN-AGRI", "digital": "0"}).content.decode()
+    assert len(table_rows(first, CHANNELS)) == 50
+    assert 'href="?agency=SKN-AGRI&amp;digital=0&amp;page=2"' in first
+    second = client.get(CHANNELS, {"agency": "SKN-AGRI", "digital": "0", "page": "2"}).content.decode()
+    assert len(table_rows(second, CHANNELS)) == 10 and {row[0] for row in table_rows(second, CHANNELS)} == {AGRI}

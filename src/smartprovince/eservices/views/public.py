@@ -32,12 +32,10 @@ class DirectoryView(PermissionRequiredMixin, View):
         if category not in ServiceCategory.values:
             category = ""
         online = request.GET.get("online") == "1"
-        qs = selectors.eservice_public_list(
-            search=q, agency_id=picker.agency.pk if picker.agency else None, category=category,
+        qs = picker.restrict(selectors.eservice_public_list(
+            search=q, agency_id=picker.agency_id, category=category,
             min_level=DigitalLevel.ONLINE_SUBMISSION if online else None,
-        )
-        if picker.unresolved:
-            qs = qs.none()
+        ))
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request, "eservices/public/directory.html",

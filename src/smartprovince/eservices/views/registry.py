@@ -50,11 +50,9 @@ class ServiceListView(PermissionRequiredMixin, View):
                              blank_label=gettext("ทั้งหมด"))
         category = request.GET.get("category", "")
         level = _int(request.GET.get("level"))
-        qs = selectors.eservice_list(
-            actor=request.user, search=q, agency_id=picker.agency.pk if picker.agency else None, category=category, level=level,
-        )
-        if picker.unresolved:
-            qs = qs.none()
+        qs = picker.restrict(selectors.eservice_list(
+            actor=request.user, search=q, agency_id=picker.agency_id, category=category, level=level,
+        ))
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request, "eservices/service_list.html",
@@ -141,16 +139,15 @@ class ChannelListView(PermissionRequiredMixin, View):
     permission = "eservices.service:read"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        agency_id = _int(request.GET.get("agency"))
+        # Links carry the agency's id (?agency=12, the coverage table); people type a code or a name.
+        picker = agency_pick(request, name="agency", permission="eservices.service:read", allow_pk=True,
+                             blank_label=gettext("ทั้งหมด"))
         digital = {"1": True, "0": False}.get(request.GET.get("digital", ""))
-        qs = selectors.channel_list(actor=request.user, agency_id=agency_id, digital=digital)
+        qs = picker.restrict(selectors.channel_list(actor=request.user, agency_id=picker.agency_id, digital=digital))
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request, "eservices/channel_list.html",
-            {
-                "page_obj": page, "channels": page.object_list, "agency_id": agency_id, "digital": request.GET.get("digital", ""),
-                "agencies": selectors.writable_agencies(actor=request.user, permission="eservices.service:read"),
-            },
+            {"page_obj": page, "channels": page.object_list, "agency_picker": picker, "digital": request.GET.get("digital", "")},
         )
 
 

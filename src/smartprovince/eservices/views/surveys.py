@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views import View
 
+from smartprovince.core.agency_picker import agency_pick
 from smartprovince.core.audit import audit_events_for
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.permissions import PermissionRequiredMixin, has_perm
@@ -38,15 +39,14 @@ class SurveyListView(PermissionRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         from django.core.paginator import Paginator
 
-        agency_id = _int(request.GET.get("agency"))
-        qs = selectors.survey_list(actor=request.user, agency_id=agency_id)
+        # Links carry the agency's id (?agency=12); people type a code or a name.
+        picker = agency_pick(request, name="agency", permission="eservices.survey:read", allow_pk=True,
+                             blank_label=gettext("ทั้งหมด"))
+        qs = picker.restrict(selectors.survey_list(actor=request.user, agency_id=picker.agency_id))
         page = Paginator(qs, 50).get_page(request.GET.get("page"))
         return render(
             request, "eservices/survey_list.html",
-            {
-                "page_obj": page, "surveys": page.object_list, "agency_id": agency_id,
-                "agencies": selectors.writable_agencies(actor=request.user, permission="eservices.survey:read"),
-            },
+            {"page_obj": page, "surveys": page.object_list, "agency_picker": picker},
         )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core import thai_calendar as tc
+from smartprovince.core.agency_picker import agency_pick
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.i18n import month_text
 from smartprovince.core.permissions import PermissionRequiredMixin
@@ -22,7 +23,6 @@ from ..choices import ChannelType
 from ..forms import UsageForm, UsageImportForm
 from ..models import EService
 from ..services.usage import IMPORT_HEADERS, import_template_rows
-from .registry import _int
 
 
 def _writable_services(request: HttpRequest) -> object:
@@ -34,16 +34,17 @@ class UsageListView(PermissionRequiredMixin, View):
     permission = "eservices.service:read"
 
     def _render(self, request: HttpRequest, form: UsageForm | None, import_form: UsageImportForm | None, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
-        agency_id = _int(request.GET.get("agency"))
-        qs = selectors.usage_list(actor=request.user, agency_id=agency_id)
+        # Links carry the agency's id (?agency=12); people type a code or a name.
+        picker = agency_pick(request, name="agency", permission="eservices.service:read", allow_pk=True,
+                             blank_label=gettext("ทั้งหมด"))
+        qs = picker.restrict(selectors.usage_list(actor=request.user, agency_id=picker.agency_id))
         page = Paginator(qs, 50).get_page(request.GET.get("page"))
         today = timezone.localdate()
         last_month = tc.add_months(tc.month_start(today), -1)
         return render(
             request, "eservices/usage.html",
             {
-                "page_obj": page, "rows": page.object_list, "agency_id": agency_id,
-                "agencies": selectors.writable_agencies(actor=request.user, permission="eservices.service:read"),
+                "page_obj": page, "rows": page.object_list, "agency_picker": picker,
                 "form": form or UsageForm(
                     services=_writable_services(request),
                     initial={"month": last_month.month, "year_be": tc.be_year(last_month.year), "channel_type": ChannelType.ESERVICE},

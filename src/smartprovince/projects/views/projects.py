@@ -53,10 +53,8 @@ class ProjectListView(PermissionRequiredMixin, View):
         # links carry the agency's id (?agency=12); people type a code or a name
         picker = agency_pick(request, name="agency", permission=self.permission, allow_pk=True,
                              blank_label=gettext("ทุกหน่วยงาน"))
-        filters["agency_id"] = picker.agency.pk if picker.agency else None
-        qs = selectors.project_list(actor=request.user, **filters)
-        if picker.unresolved:
-            qs = qs.none()
+        filters["agency_id"] = picker.agency_id
+        qs = picker.restrict(selectors.project_list(actor=request.user, **filters))
         if request.GET.get("format") == "xlsx":
             caption = f"รายการโครงการ ณ {format_date(timezone.localdate(), 'long')}"
             return xlsx_response(f"โครงการ-{timezone.localdate():%Y%m%d}.xlsx", [project_list_sheet(qs.iterator(), caption)])
