@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from smartprovince.agencies.models import Agency
@@ -142,7 +142,9 @@ def channel_list(*, actor: Any, agency_id: int | None = None, service_id: int | 
         qs = qs.exclude(channel_type__in=NON_DIGITAL_CHANNEL_TYPES) if digital else qs.filter(
             channel_type__in=NON_DIGITAL_CHANNEL_TYPES
         )
-    return qs.order_by("agency__name_th", "service_id", "channel_type", "pk")
+    # the agency-wide channels (no service) first, on every database (NULLs sort first on SQLite,
+    # last on PostgreSQL unless told)
+    return qs.order_by("agency__name_th", F("service_id").asc(nulls_first=True), "channel_type", "pk")
 
 
 def access_channel(*, actor: Any, pk: int, write: bool = False) -> Channel:

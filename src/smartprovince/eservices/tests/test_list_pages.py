@@ -285,3 +285,14 @@ def test_staff_list_pages_keep_the_agency(client, admin_user, staff_lists):
     assert 'href="?agency=SKN-AGRI&amp;digital=0&amp;page=2"' in first
     second = client.get(CHANNELS, {"agency": "SKN-AGRI", "digital": "0", "page": "2"}).content.decode()
     assert len(table_rows(second, CHANNELS)) == 10 and {row[0] for row in table_rows(second, CHANNELS)} == {AGRI}
+
+
+def test_channel_list_puts_agency_wide_channels_first_on_every_database(admin_user):
+    from smartprovince.eservices.selectors import channel_list
+
+    agency = Agency.objects.get(code="SKN-AGRI")
+    service = services.eservice_create(actor=admin_user, agency=agency, name_th="ขออนุญาต", category="other", digital_level=3)
+    services.channel_create(actor=admin_user, agency=agency, service=service, channel_type="eservice", address="https://a.invalid/")
+    services.channel_create(actor=admin_user, agency=agency, service=None, channel_type="website", address="https://b.invalid/")
+    rows = [(c.service_id, c.channel_type) for c in channel_list(actor=admin_user, agency_id=agency.pk)]
+    assert rows == [(None, "website"), (service.pk, "eservice")]
