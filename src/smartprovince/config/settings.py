@@ -223,7 +223,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["smartprovince.core.permissions.DeclaredPermission"],
-    "DEFAULT_PAGINATION_CLASS": "smartprovince.core.pagination.Pagination",
+    # a list view that names the apps its rows come from (data_apps) counts its total once per data
+    # version; any other list counts on every request
+    "DEFAULT_PAGINATION_CLASS": "smartprovince.core.pagination.VersionedPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "smartprovince.core.api_schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

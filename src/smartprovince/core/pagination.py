@@ -74,10 +74,16 @@ class VersionedIdsPaginator(Paginator):
 
 
 class VersionedPagination(Pagination):
-    """The API's limit/offset paging for a list view that names the apps its rows come from
-    (``data_apps``): the total is counted once per data version and query; a view whose
+    """The API's limit/offset paging (the default): for a list view that names the apps its rows
+    come from (``data_apps``) the total is counted once per data version and query; a view whose
     ``search_rows()`` returns a queryset (a search is under way: the list without its search
-    conditions) pages over the search's cached ids and reads the asked rows from it by id."""
+    conditions) pages over the search's cached ids and reads the asked rows from it by id. A view
+    without ``data_apps`` counts on every request.
+
+    ``data_apps`` names every app whose writes can change which rows the list returns (a filter
+    on an agency's code or ``is_active`` reads ``agencies`` too). The caller's scope must be in
+    the query's SQL (agency ids, not a check made in Python), so that each scope has its own
+    key."""
 
     def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> list[Any] | None:
         apps = getattr(view, "data_apps", None)

@@ -21,6 +21,7 @@ class AgencyListApi(generics.ListAPIView[Agency]):
     public = True
     serializer_class = AgencySerializer
     filterset_fields = ["kind", "district"]
+    data_apps = ("agencies",)
 
     def get_queryset(self) -> QuerySet[Agency]:
         return agency_list(search=self.request.query_params.get("q", ""))

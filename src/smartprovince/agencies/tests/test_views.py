@@ -141,3 +141,26 @@ def test_agency_list_query_count(as_role: Any, django_assert_max_num_queries: An
         response = client.get("/app/agencies/")
     assert response.status_code == 200
     assert response.content.decode().count('href="/app/agencies/SKN-') == 50
+
+
+def test_api_agency_totals_follow_writes(client: Client, make_user: Any) -> None:
+    from smartprovince.agencies import services
+    from smartprovince.testing.api import cached_total
+
+    admin = make_user("api_admin", role="province_admin", agency="SKN-PO")
+    editor = make_user("api_editor", role="agency_editor", agency="SKN-AGRI")
+    active = Agency.objects.filter(is_active=True)
+    lists = {(): active.count(), (("kind", "local_government"),): active.filter(kind="local_government").count(),
+             (("q", "เกษตร"),): active.filter(name_th__icontains="เกษตร").count(),
+             (("district", "4701"),): active.filter(district_id="4701").count()}
+    assert all(lists.values())
+    # a public list: anonymous, an agency's editor and the province admin get the same totals
+    for caller in (None, editor, admin):
+        if caller:
+            client.force_login(caller)
+        assert {p: cached_total(client, "/api/v1/agencies/", dict(p)) for p in lists} == lists
+    made = services.agency_create(actor=admin, code="SKN-NEW", name_th="สำนักงานเกษตรทดลอง", kind="local_government",
+                                  district="4701")
+    assert {p: cached_total(client, "/api/v1/agencies/", dict(p)) for p in lists} == {p: n + 1 for p, n in lists.items()}
+    services.agency_update(actor=admin, agency=made, is_active=False)
+    assert {p: cached_total(client, "/api/v1/agencies/", dict(p)) for p in lists} == lists

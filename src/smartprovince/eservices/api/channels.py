@@ -30,6 +30,7 @@ class ChannelListApi(generics.ListAPIView[Channel]):
     public = True
     serializer_class = ChannelSerializer
     filter_backends: list = []
+    data_apps = ("eservices", "agencies")  # only active agencies' channels; the ``agency`` filter matches its code
 
     def get_queryset(self) -> QuerySet[Channel]:
         params = self.request.query_params

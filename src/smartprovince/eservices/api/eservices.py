@@ -48,6 +48,7 @@ class EServiceListApi(generics.ListAPIView[EService]):
     public = True
     serializer_class = EServiceSerializer
     filter_backends: list = []
+    data_apps = ("eservices", "agencies")  # only active agencies' services; the agency's code and names are matched
 
     def get_queryset(self) -> QuerySet[EService]:
         params = self.request.query_params

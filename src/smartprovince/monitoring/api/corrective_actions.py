@@ -29,6 +29,7 @@ class CorrectiveActionListApi(generics.ListAPIView[CorrectiveAction]):
 
     permission = "monitoring.corrective_action:read"
     serializer_class = CorrectiveActionSerializer
+    data_apps = ("monitoring",)  # the caller's agencies are ids in the query's SQL: each scope is counted on its own
 
     def get_queryset(self) -> QuerySet[CorrectiveAction]:
         fy = self.request.query_params.get("fy", "")

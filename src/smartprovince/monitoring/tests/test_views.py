@@ -178,3 +178,34 @@ def test_api_indicators_and_actions(
     login(agri_editor)
     assert client.get("/api/v1/corrective-actions/").json()["count"] == 0
     assert client.get("/api/v1/reports/").status_code == 403
+
+
+def test_api_action_totals_per_scope_follow_writes(
+    action: CorrectiveAction, login: Any, admin_user: Any, agri_editor: Any, tourism_editor: Any,
+) -> None:
+    from smartprovince.testing.api import cached_total
+
+    agri = Agency.objects.get(code="SKN-AGRI")
+    for i in range(3):
+        services.corrective_action_create(
+            actor=admin_user, indicator=indicator("S1.K1"), owner_agency=agri, problem_th=f"ปัญหา {i}",
+            action_th="มาตรการ", due_date=dt.date(2023, 9, 1), fiscal_year_be=2566 if i else 2565,
+        )
+
+    def totals(params: dict[str, Any] | None = None) -> tuple[int, int, int]:
+        agri_n, tour_n, all_n = (cached_total(login(u), "/api/v1/corrective-actions/", params)
+                                 for u in (agri_editor, tourism_editor, admin_user))
+        return agri_n, tour_n, all_n
+
+    everyone = CorrectiveAction.objects.count()
+    assert totals() == (3, 1, everyone)  # each agency its own, the province every agency's: no scope leaks
+    assert totals({"fy": "2565"}) == (1, 1, CorrectiveAction.objects.filter(fiscal_year_be=2565).count())
+    services.corrective_action_create(
+        actor=admin_user, indicator=indicator("S1.K1"), owner_agency=agri, problem_th="ปัญหาใหม่", action_th="มาตรการ",
+        due_date=dt.date(2022, 9, 1), fiscal_year_be=2565,
+    )
+    assert totals() == (4, 1, everyone + 1)
+    assert totals({"fy": "2565"})[:2] == (2, 1)
+    services.corrective_action_update(actor=tourism_editor, action=action, status="done", result_th="อบรมครบแล้ว")
+    still_open = CorrectiveAction.objects.filter(status__in=["open", "in_progress"]).count()
+    assert totals({"status": "open"}) == (4, 0, still_open) and still_open == everyone

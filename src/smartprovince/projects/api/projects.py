@@ -13,7 +13,6 @@ from rest_framework.response import Response
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.models import Area
-from smartprovince.core.pagination import VersionedPagination
 from smartprovince.core.permissions import has_perm
 from smartprovince.plans.models import ReferenceItem, Strategy
 
@@ -83,7 +82,6 @@ class ProjectListApi(generics.ListAPIView[Project]):
     permission = "projects.project:read"
     write_permission = "projects.project:write"
     serializer_class = ProjectOutSerializer
-    pagination_class = VersionedPagination
     data_apps = ("projects",)
 
     def search_rows(self) -> Any:

@@ -166,3 +166,29 @@ def test_api_create_update_and_reports(login: Any, agri_editor: Any, tourism_edi
     other = login(tourism_editor)
     assert other.post("/api/v1/projects/", {**body, "agency": "SKN-AGRI"}, content_type="application/json").status_code == 400
     assert Project.objects.count() == 1
+
+
+def test_api_totals_per_scope_and_one_projects_reports_counted_each_time(
+    login: Any, admin_user: Any, agri_editor: Any, tourism_editor: Any, project: Any,
+) -> None:
+    from smartprovince.testing.api import cached_total, counts_the_list, list_get
+
+    body = {"strategy": 3, "start_date": "2021-10-01", "end_date": "2022-09-30", "officer_name": "นายเอพีไอ"}
+    for name in ("ท่องเที่ยวหนึ่ง", "ท่องเที่ยวสอง"):
+        made = login(tourism_editor).post("/api/v1/projects/", {**body, "name_th": name}, content_type="application/json")
+        assert made.status_code == 201, made.content
+
+    def totals() -> tuple[int, int, int]:
+        return (cached_total(login(agri_editor), "/api/v1/projects/"), cached_total(login(tourism_editor), "/api/v1/projects/"),
+                cached_total(login(admin_user), "/api/v1/projects/"))
+
+    assert totals() == (1, 2, Project.objects.count())  # each agency its own, the admin every agency's: no scope leaks
+    made = login(agri_editor).post("/api/v1/projects/", {**body, "name_th": "เกษตรสอง"}, content_type="application/json")
+    assert made.status_code == 201 and totals() == (2, 2, Project.objects.count()) == (2, 2, 4)
+    # a project's reports are counted on each request: a count by the project's index, as cheap as
+    # reading a cached one (and each report write would drop the cached one anyway)
+    url = f"/api/v1/projects/{project.pk}/reports/"
+    services.report_save(actor=agri_editor, project=project, month=dt.date(2021, 10, 1), **report_data())
+    for _ in range(2):
+        data, sqls = list_get(login(agri_editor), url)
+        assert data["count"] == 1 and counts_the_list(sqls)

@@ -31,6 +31,7 @@ class InitiativeListApi(generics.ListAPIView[Initiative]):
     public = True
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
     serializer_class = InitiativeSerializer
+    data_apps = ("smartcity",)
 
     def get_queryset(self) -> QuerySet[Initiative]:
         p = self.request.query_params

@@ -63,6 +63,29 @@ def test_api_initiatives(client, agri_editor):
     assert client.get("/api/v1/initiatives/?domain=living").json()["count"] == 0
 
 
+def test_api_initiative_totals_follow_writes(client, login, admin_user, agri_editor):
+    from smartprovince.testing.api import cached_total
+
+    first = create(agri_editor)
+    create(agri_editor, title="ยังไม่เผยแพร่", is_published=False)
+    initiative_update(actor=agri_editor, initiative=create(agri_editor, title="ระบบท่องเที่ยว", status="pilot"),
+                      domains=Domain.objects.filter(code__in=["economy", "living"]),
+                      sectors=Sector.objects.filter(code__in=["tourism", "agriculture"]))
+    lists = {(): Initiative.objects.filter(is_published=True).count(), (("domain", "economy"),): 2,
+             (("domain", "economy"), ("sector", "agriculture")): 2,  # two domains and sectors: one row, not four
+             (("domain", "living"),): 1, (("status", "pilot"),): 1}
+    # a public list: anonymous, an agency's editor and the province admin get the same totals
+    for caller in (client, login(agri_editor), login(admin_user)):
+        assert {p: cached_total(caller, "/api/v1/initiatives/", dict(p)) for p in lists} == lists
+    initiative_update(actor=agri_editor, initiative=first, status="pilot", domains=Domain.objects.filter(code="living"))
+    assert cached_total(client, "/api/v1/initiatives/", {"domain": "living"}) == 2
+    assert cached_total(client, "/api/v1/initiatives/", {"domain": "economy"}) == 1
+    assert cached_total(client, "/api/v1/initiatives/", {"status": "pilot"}) == 2
+    hidden = Initiative.objects.get(title_th="ยังไม่เผยแพร่")
+    initiative_update(actor=agri_editor, initiative=hidden, is_published=True)
+    assert cached_total(client, "/api/v1/initiatives/", {"domain": "economy"}) == 2
+
+
 def test_back_office_create_page(login, agri_editor):
     client = login(agri_editor)
     agri = Agency.objects.get(code="SKN-AGRI")

@@ -28,6 +28,7 @@ class ActivityListApi(generics.ListAPIView[PublicActivity]):
     public = True
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
     serializer_class = ActivitySerializer
+    data_apps = ("training",)
 
     def get_queryset(self) -> QuerySet[PublicActivity]:
         p = self.request.query_params

@@ -51,6 +51,7 @@ class CourseListApi(generics.ListAPIView[Course]):
     public = True
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
     serializer_class = CourseSerializer
+    data_apps = ("training",)
 
     def get_queryset(self) -> QuerySet[Course]:
         return course_list(search=self.request.query_params.get("q", ""))
@@ -71,6 +72,7 @@ class SessionListApi(generics.ListAPIView[Session]):
     public = True
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
     serializer_class = SessionSerializer
+    data_apps = ("training",)
 
     def get_queryset(self) -> QuerySet[Session]:
         params = self.request.query_params

@@ -24,6 +24,9 @@ class StaffListApi(generics.ListAPIView[Person]):
 
     permission = "training.staff:read_personal"
     serializer_class = PersonSerializer
+    # agencies: the ``agency`` filter matches the agency's code. The caller's agencies are ids in
+    # the query's SQL, so each scope is counted (and cached) on its own.
+    data_apps = ("training", "agencies")
 
     def get_queryset(self) -> QuerySet[Person]:
         qs = person_list(actor=self.request.user, status=self.request.query_params.get("status", "active"))

@@ -75,3 +75,32 @@ def test_staff_list_query_count_is_constant(login, agri_editor, django_assert_ma
     client = login(agri_editor)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("training:staff-list")).status_code == 200
+
+
+def test_staff_api_total_per_scope_follows_writes(login, admin_user, agri_editor, tourism_editor, somchai):
+    from smartprovince.agencies import services as agency_services
+    from smartprovince.testing.api import cached_total
+    from smartprovince.training.models import Person
+    from smartprovince.training.services import staff
+
+    f.person("SKN-AGRI", "สมหญิงลับ")
+    f.person("SKN-AGRI", "ลาออกแล้ว", started=dt.date(2020, 1, 1), left=dt.date(2021, 1, 1))
+    for i in range(3):
+        f.person("SKN-TOUR", f"ท่องเที่ยว{i}")
+
+    def totals() -> tuple[int, int, int, int]:
+        return (cached_total(login(agri_editor), "/api/v1/staff/"), cached_total(login(tourism_editor), "/api/v1/staff/"),
+                cached_total(login(admin_user), "/api/v1/staff/"),
+                cached_total(login(admin_user), "/api/v1/staff/", {"agency": "SKN-AGRI", "status": "all"}))
+
+    everyone = Person.objects.filter(is_active=True).count()
+    assert totals() == (2, 3, everyone, 3)  # each agency its own staff, the admin everyone's: no scope leaks
+    person = staff.person_create(actor=agri_editor, agency=f.agency("SKN-AGRI"), first_name_th="ใหม่", last_name_th="ทดสอบ",
+                                 position_th="นักวิชาการ", personnel_type="civil_servant")
+    assert totals() == (3, 3, everyone + 1, 4)
+    staff.person_leave(actor=agri_editor, person=person, left_on=dt.date(2022, 1, 1))
+    assert totals() == (2, 3, everyone, 4)
+    # the agency filter matches the agency's code: a new code is seen at once
+    agency_services.agency_update(actor=admin_user, agency=f.agency("SKN-AGRI"), code="SKN-AGRI2")
+    assert cached_total(login(admin_user), "/api/v1/staff/", {"agency": "SKN-AGRI", "status": "all"}) == 0
+    assert cached_total(login(admin_user), "/api/v1/staff/", {"agency": "SKN-AGRI2", "status": "all"}) == 4
