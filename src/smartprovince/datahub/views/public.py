@@ -42,10 +42,19 @@ class CatalogView(PermissionRequiredMixin, View):
         titles = {"organization": "หน่วยงาน", "groups": "ด้านข้อมูล", "tags": "คำสำคัญ", "res_format": "รูปแบบไฟล์",
                   "data_category": "หมวดหมู่ข้อมูล"}
         facet_blocks = [{"field": f, "title": titles[f], "items": [
-            {**i, "selected": i["name"] in filters.get(f, [])} for i in result.facets.get(f, [])]} for f in FACETS]
+            {**i, "selected": i["name"] in filters.get(f, []), "url": _facet_url(request, f, i["name"])}
+            for i in result.facets.get(f, [])]} for f in FACETS]
         return render(request, "datahub/catalog.html", {
             "q": q, "page_obj": page, "datasets": datasets, "facets": facet_blocks, "filters": filters, "sort": sort,
         })
+
+
+def _facet_url(request: HttpRequest, field: str, value: str) -> str:
+    """The current search narrowed by one more facet value, back on page 1."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.appendlist(field, value)
+    return "?" + params.urlencode()
 
 
 class DatasetView(PermissionRequiredMixin, View):
