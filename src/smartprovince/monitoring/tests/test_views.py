@@ -178,3 +178,24 @@ def test_api_indicators_and_actions(
     login(agri_editor)
     assert client.get("/api/v1/corrective-actions/").json()["count"] == 0
     assert client.get("/api/v1/reports/").status_code == 403
+
+
+def test_inspector_edits_a_corrective_action_the_executive_may_not(
+    action: CorrectiveAction, client: Any, login: Any, inspector: Any, executive: Any,
+) -> None:
+    login(inspector)
+    url = reverse("monitoring:action-edit", args=[action.pk])
+    assert client.get(url).status_code == 200
+    r = client.post(url, {"indicator": action.indicator_id, "problem_th": "บุคลากรเข้าอบรมน้อย", "action_th": "เปิดอบรมออนไลน์และในห้องเรียน",
+                          "owner_agency": action.owner_agency_id, "due_date": "30/09/2565", "status": "in_progress",
+                          "result_th": ""})
+    assert r.status_code == 302
+    action.refresh_from_db()
+    assert (action.action_th, action.due_date, action.status) == ("เปิดอบรมออนไลน์และในห้องเรียน", dt.date(2022, 9, 30),
+                                                                  "in_progress")
+    login(executive)
+    assert client.get(reverse("monitoring:action-detail", args=[action.pk])).status_code == 200
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"status": "done", "result_th": "x"}).status_code == 403
+    action.refresh_from_db()
+    assert action.status == "in_progress"
