@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from openpyxl import load_workbook
 
 from smartprovince.core.models import AuditEvent
@@ -187,3 +188,14 @@ def test_catalog_facet_links_narrow_the_search_from_a_bare_catalog_url(client: A
     assert client.get("/data/", {"organization": "skn-agri"}).context["page_obj"].paginator.count == 1
     r = client.get("/data/", {"q": "ข้าว", "tags": "ข้าว", "page": "1"})
     assert '<a href="?q=%E0%B8%82%E0%B9%89%E0%B8%B2%E0%B8%A7&amp;tags=%E0%B8%82%E0%B9%89%E0%B8%B2%E0%B8%A7&amp;organization=skn-agri">' in r.content.decode()
+
+
+def test_catalog_facet_titles_in_english(client: Any, make_dataset: Any) -> None:
+    make_dataset()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    try:
+        r = client.get("/data/")
+    finally:
+        translation.activate("th")  # the middleware leaves the last request's language active in this thread
+    assert [b["title"] for b in r.context["facets"]] == ["Agency", "Data domains", "Keywords", "File format",
+                                                          "Data category"]
