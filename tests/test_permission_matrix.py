@@ -274,8 +274,10 @@ ROWS: dict[str, Row] = {
     "app/monitoring/actions/": Row(u("/app/monitoring/actions/"), STAFF_READ),
     "app/monitoring/actions/new/": Row(u("/app/monitoring/actions/new/"), INSPECTOR_FORM, post=REFUSE_WRITE_INSPECTOR),
     "app/monitoring/actions/<int:pk>/": Row(u("/app/monitoring/actions/{o.action.pk}/"), AGENCY_PRIVATE_READ),
-    "app/monitoring/actions/<int:pk>/edit/": Row(u("/app/monitoring/actions/{o.action.pk}/edit/"), AGENCY_WRITE,
-                                                 post=REFUSE_WRITE_AGENCY),
+    # inspectors edit every field, the owner agency's editors report progress
+    "app/monitoring/actions/<int:pk>/edit/": Row(u("/app/monitoring/actions/{o.action.pk}/edit/"),
+                                                 override(AGENCY_WRITE, inspector=200),
+                                                 post=override(REFUSE_WRITE_AGENCY, inspector=None)),
     "app/monitoring/findings/": Row(u("/app/monitoring/findings/"), STAFF_READ),
     "app/monitoring/findings/new/": Row(u("/app/monitoring/findings/new/"), INSPECTOR_FORM, post=REFUSE_WRITE_INSPECTOR),
     "app/monitoring/findings/<int:pk>/": Row(u("/app/monitoring/findings/{o.finding.pk}/"), AGENCY_PRIVATE_READ),

@@ -9,7 +9,7 @@ workspace_panel(
     "บริการประชาชนและช่องทางดิจิทัล",
     "ทะเบียนงานบริการ ช่องทางการให้บริการ สถิติการใช้บริการ และแบบสำรวจความพึงพอใจ (ยุทธศาสตร์ที่ 2 และเป้าหมายที่ 2)",
     [
-        ("งานบริการ", "eservices:service-list"), ("เพิ่มงานบริการ", "eservices:service-create"),
+        ("งานบริการ", "eservices:service-list"), ("เพิ่มงานบริการ", "eservices:service-create", "eservices.service:write"),
         ("ช่องทางการให้บริการ", "eservices:channel-list"), ("สถิติการใช้บริการ", "eservices:usage"),
         ("แบบสำรวจความพึงพอใจ", "eservices:survey-list"), ("ผลความพึงพอใจ", "eservices:satisfaction"),
         ("ช่องทางดิจิทัลของหน่วยงาน (เป้าหมายที่ 2)", "eservices:coverage"),

@@ -6,6 +6,6 @@ nav_item("staff", "เมืองอัจฉริยะ", "Smart city", "smar
 workspace_panel(
     "เมืองอัจฉริยะ",
     "โครงการ เทคโนโลยี และนวัตกรรมตาม 7 ด้านเมืองอัจฉริยะของ depa และภาคส่วนการเกษตร การค้า การลงทุน การท่องเที่ยว",
-    [("รายการโครงการ", "smartcity:list"), ("เพิ่มโครงการ", "smartcity:create")],
+    [("รายการโครงการ", "smartcity:list"), ("เพิ่มโครงการ", "smartcity:create", "smartcity.initiative:write")],
     permission="smartcity.initiative:read", order=45,
 )

@@ -6,6 +6,7 @@ Loaded as a builtin, so every template can use them without ``{% load %}``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -105,6 +106,26 @@ def num(value: Any, digits: int | None = None) -> str:
         text = f"{number:,.2f}"
         return text.rstrip("0").rstrip(".") if "." in text else text
     return f"{number:,.{int(digits)}f}"
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _audit_value(value: Any) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return be_date(dt.date.fromisoformat(value))
+    return str(value)
+
+
+@register.filter
+def audit_change(value: Any) -> str:
+    """One entry of an audit event's ``changes``: ``[old, new]`` → ``old → new``, any other value
+    (a "created"/"loaded" event's plain value) as it is; ISO dates shown in BE."""
+    if isinstance(value, list) and len(value) == 2:
+        return f"{_audit_value(value[0])[:80]} → {_audit_value(value[1])[:80]}"
+    return _audit_value(value)
 
 
 @register.filter

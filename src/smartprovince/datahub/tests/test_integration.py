@@ -149,3 +149,22 @@ def test_dcat(client: Any, make_dataset: Any, upload: Any) -> None:
     assert [str(s) for s in g.subjects(RDF.type, DCAT.Dataset)] == ["http://testserver/dataset/rice-2565"]
     assert client.get("/dataset/secret.jsonld").status_code == 404
     assert client.get("/catalog.jsonld?page=9").status_code == 404
+
+
+def test_system_registry_offers_edit_and_delete_only_for_the_users_agencies(client: Any, login: Any, agri_editor: Any,
+                                                                             tourism_editor: Any, admin_user: Any) -> None:
+    agri, tour = Agency.objects.get(code="SKN-AGRI"), Agency.objects.get(code="SKN-TOUR")
+    a = registry_services.system_save(actor=agri_editor, data={"agency": agri, "name": "ระบบทะเบียนเกษตรกร", "kind": "system"})
+    b = registry_services.system_save(actor=tourism_editor, data={"agency": tour, "name": "ฐานข้อมูลแหล่งท่องเที่ยว",
+                                                                  "kind": "database"})
+    registry_services.link_create(actor=tourism_editor, data={"source": b, "target": a, "method": "api"})
+    mine = registry_services.link_create(actor=agri_editor, data={"source": a, "target": b, "method": "api"})
+    login(agri_editor)
+    html = client.get("/app/datahub/systems/").content.decode()
+    assert f'href="/app/datahub/systems/{a.pk}/"' in html
+    assert f'href="/app/datahub/systems/{b.pk}/"' not in html
+    assert html.count('name="delete" value="') == 1 and f'name="delete" value="{mine.pk}"' in html
+    assert client.get(f"/app/datahub/systems/{b.pk}/").status_code == 404
+    login(admin_user)
+    html = client.get("/app/datahub/systems/").content.decode()
+    assert f'href="/app/datahub/systems/{b.pk}/"' in html and html.count('name="delete" value="') == 2

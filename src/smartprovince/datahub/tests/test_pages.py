@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from openpyxl import load_workbook
 
 from smartprovince.core.models import AuditEvent
@@ -31,7 +32,9 @@ def test_catalog_thai_search_facets_and_query_count(client: Any, make_dataset: A
     assert r.context["page_obj"].paginator.count == 12
     facets = {b["field"]: b["items"] for b in r.context["facets"]}
     assert facets["organization"] == [{"name": "skn-agri", "display_name": "สำนักงานเกษตรจังหวัดสกลนคร", "count": 12,
-                                       "selected": False}]
+                                       "selected": False,
+                                       "url": "?q=%E0%B8%82%E0%B9%89%E0%B8%B2%E0%B8%A7%E0%B8%99%E0%B8%B2%E0%B8%9B%E0%B8%B5"
+                                              "&organization=skn-agri"}]
     r = client.get("/data/", {"q": "หนองหาร"})
     assert [d.name for d in r.context["datasets"]] == ["fish"]
     r = client.get("/data/", {"tags": "ประมง"})
@@ -174,3 +177,25 @@ def test_catalog_lists_a_dataset_once_when_several_of_its_tags_and_domains_match
     with CaptureQueriesContext(connection) as ctx:
         client.get("/data/")
     assert not [q for q in ctx.captured_queries if "DISTINCT \"datahub_dataset\".\"id\", " in q["sql"]]
+
+
+def test_catalog_facet_links_narrow_the_search_from_a_bare_catalog_url(client: Any, make_dataset: Any) -> None:
+    make_dataset()
+    r = client.get("/data/")
+    html = r.content.decode()
+    assert '<a href="?organization=skn-agri">' in html
+    assert '<a href="?tags=%E0%B8%82%E0%B9%89%E0%B8%B2%E0%B8%A7">' in html
+    assert client.get("/data/", {"organization": "skn-agri"}).context["page_obj"].paginator.count == 1
+    r = client.get("/data/", {"q": "ข้าว", "tags": "ข้าว", "page": "1"})
+    assert '<a href="?q=%E0%B8%82%E0%B9%89%E0%B8%B2%E0%B8%A7&amp;tags=%E0%B8%82%E0%B9%89%E0%B8%B2%E0%B8%A7&amp;organization=skn-agri">' in r.content.decode()
+
+
+def test_catalog_facet_titles_in_english(client: Any, make_dataset: Any) -> None:
+    make_dataset()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    try:
+        r = client.get("/data/")
+    finally:
+        translation.activate("th")  # the middleware leaves the last request's language active in this thread
+    assert [b["title"] for b in r.context["facets"]] == ["Agency", "Data domains", "Keywords", "File format",
+                                                          "Data category"]

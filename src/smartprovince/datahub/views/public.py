@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, Stream
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.models import Area
@@ -39,13 +40,22 @@ class CatalogView(PermissionRequiredMixin, View):
                                           facet_limit=FACET_LIMIT)
         page = Paginator(result.ids, 20).get_page(request.GET.get("page"))
         datasets = result.datasets(list(page.object_list))
-        titles = {"organization": "หน่วยงาน", "groups": "ด้านข้อมูล", "tags": "คำสำคัญ", "res_format": "รูปแบบไฟล์",
-                  "data_category": "หมวดหมู่ข้อมูล"}
+        titles = {"organization": gettext("หน่วยงาน"), "groups": gettext("ด้านข้อมูล"), "tags": gettext("คำสำคัญ"),
+                  "res_format": gettext("รูปแบบไฟล์"), "data_category": gettext("หมวดหมู่ข้อมูล")}
         facet_blocks = [{"field": f, "title": titles[f], "items": [
-            {**i, "selected": i["name"] in filters.get(f, [])} for i in result.facets.get(f, [])]} for f in FACETS]
+            {**i, "selected": i["name"] in filters.get(f, []), "url": _facet_url(request, f, i["name"])}
+            for i in result.facets.get(f, [])]} for f in FACETS]
         return render(request, "datahub/catalog.html", {
             "q": q, "page_obj": page, "datasets": datasets, "facets": facet_blocks, "filters": filters, "sort": sort,
         })
+
+
+def _facet_url(request: HttpRequest, field: str, value: str) -> str:
+    """The current search narrowed by one more facet value, back on page 1."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.appendlist(field, value)
+    return "?" + params.urlencode()
 
 
 class DatasetView(PermissionRequiredMixin, View):

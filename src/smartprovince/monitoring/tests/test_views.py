@@ -209,3 +209,24 @@ def test_api_action_totals_per_scope_follow_writes(
     services.corrective_action_update(actor=tourism_editor, action=action, status="done", result_th="อบรมครบแล้ว")
     still_open = CorrectiveAction.objects.filter(status__in=["open", "in_progress"]).count()
     assert totals({"status": "open"}) == (4, 0, still_open) and still_open == everyone
+
+
+def test_inspector_edits_a_corrective_action_the_executive_may_not(
+    action: CorrectiveAction, client: Any, login: Any, inspector: Any, executive: Any,
+) -> None:
+    login(inspector)
+    url = reverse("monitoring:action-edit", args=[action.pk])
+    assert client.get(url).status_code == 200
+    r = client.post(url, {"indicator": action.indicator_id, "problem_th": "บุคลากรเข้าอบรมน้อย", "action_th": "เปิดอบรมออนไลน์และในห้องเรียน",
+                          "owner_agency": action.owner_agency_id, "due_date": "30/09/2565", "status": "in_progress",
+                          "result_th": ""})
+    assert r.status_code == 302
+    action.refresh_from_db()
+    assert (action.action_th, action.due_date, action.status) == ("เปิดอบรมออนไลน์และในห้องเรียน", dt.date(2022, 9, 30),
+                                                                  "in_progress")
+    login(executive)
+    assert client.get(reverse("monitoring:action-detail", args=[action.pk])).status_code == 200
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"status": "done", "result_th": "x"}).status_code == 403
+    action.refresh_from_db()
+    assert action.status == "in_progress"

@@ -17,7 +17,7 @@ from django.views import View
 from smartprovince.core import dataversion
 from smartprovince.core.audit import audit_events_for
 from smartprovince.core.forms import apply_validation_error
-from smartprovince.core.permissions import PermissionRequiredMixin, has_perm
+from smartprovince.core.permissions import PermissionRequiredMixin, has_perm, require
 from smartprovince.core.thai_calendar import fiscal_year_be
 
 from .. import selectors, services
@@ -130,11 +130,13 @@ class ActionDetailView(PermissionRequiredMixin, View):
 class ActionEditView(PermissionRequiredMixin, View):
     """Full edit for admins/inspectors; status and result only for the owner agency."""
 
-    permission = "monitoring.corrective_action:update"
+    # Inspectors hold :write but not :update, owner agencies :update only: ``_form`` checks either.
+    permission = "monitoring.corrective_action:read"
 
     def _form(self, request: HttpRequest, action: CorrectiveAction, data: Any = None) -> Any:
         if has_perm(request.user, "monitoring.corrective_action:write"):
             return CorrectiveActionForm(data, instance=CorrectiveAction.objects.get(pk=action.pk))
+        require(request.user, "monitoring.corrective_action:update")
         if not has_perm(request.user, "monitoring.corrective_action:update", action.owner_agency_id):
             raise Http404
         return CorrectiveActionProgressForm(data, initial={"status": action.status, "result_th": action.result_th})
