@@ -82,6 +82,10 @@ class UsageForm(forms.Form):
             _set_queryset(self, "service", services)
         self.fields["service"].label_from_instance = lambda s: f"{s.code} · {s.name_th}"  # type: ignore[attr-defined]
 
+    def offer(self, services: Any) -> None:
+        """Show ``services`` as the choice (after validation against every writable service)."""
+        _set_queryset(self, "service", services)
+
     def month_date(self) -> Any:
         import datetime as dt
 

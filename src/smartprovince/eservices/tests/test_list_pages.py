@@ -241,9 +241,9 @@ def test_staff_list_officer_sees_and_picks_only_own_agency(client, agri_editor, 
 
 
 # Without a filter's <option>s per agency, a page holds a fixed number of them: the channel
-# type filter's three, and on the usage page the record form's service (blank + 2 services),
-# channel type and month choices.
-OPTIONS = {CHANNELS: 3, SURVEYS: 0, USAGE: 26}
+# type filter's three; the usage page's record form asks a province admin to choose an agency
+# first (no choice of every service in the province).
+OPTIONS = {CHANNELS: 3, SURVEYS: 0, USAGE: 0}
 
 
 @PAGES
@@ -296,3 +296,45 @@ def test_channel_list_puts_agency_wide_channels_first_on_every_database(admin_us
     services.channel_create(actor=admin_user, agency=agency, service=None, channel_type="website", address="https://b.invalid/")
     rows = [(c.service_id, c.channel_type) for c in channel_list(actor=admin_user, agency_id=agency.pk)]
     assert rows == [(None, "website"), (service.pk, "eservice")]
+
+
+def _service_choices(html):
+    form = html.split('data-testid="usage-record"')[1].split('name="service"')[1].split("</select>")[0]
+    return re.findall(r'<option value="(\d+)"[^>]*>([^<]*)</option>', form)
+
+
+CHOOSE_FIRST = "เลือกหน่วยงานที่ช่อง “หน่วยงาน” ด้านล่างแล้วกด “กรอง” ก่อน แบบบันทึกจะแสดงงานบริการของหน่วยงานนั้น"
+
+
+def test_usage_record_form_offers_one_agencys_services(client, admin_user, agri_editor, staff_lists):
+    agri_service = EService.objects.get(name_th="บริการของ SKN-AGRI")
+    client.force_login(admin_user)
+    html = client.get(USAGE).content.decode()
+    assert CHOOSE_FIRST in html and 'name="service"' not in html
+    html = client.get(USAGE, {"agency": "SKN-AGRI"}).content.decode()
+    assert _service_choices(html) == [(str(agri_service.pk), f"{agri_service.code} · บริการของ SKN-AGRI")]
+    assert f'action="/app/eservices/usage/record/?agency={agri_service.agency_id}"' in html
+    # an agency officer writes for one agency: its services, without choosing
+    client.force_login(agri_editor)
+    html = client.get(USAGE).content.decode()
+    assert CHOOSE_FIRST not in html and [pk for pk, _ in _service_choices(html)] == [str(agri_service.pk)]
+
+
+def test_usage_record_keeps_the_agency_and_a_refused_post_changes_nothing(client, admin_user, staff_lists):
+    agri_service = EService.objects.get(name_th="บริการของ SKN-AGRI")
+    tour_service = EService.objects.get(name_th="บริการของ SKN-TOUR")
+    client.force_login(admin_user)
+    url = f"/app/eservices/usage/record/?agency={agri_service.agency_id}"
+    before = list(UsageStat.objects.order_by("pk").values_list("service_id", "month", "transactions"))
+    refused = client.post(url, {"service": agri_service.pk, "channel_type": "eservice", "month": "2", "year_be": "2567",
+                                "transactions": "-5"})
+    assert refused.status_code == 400
+    assert list(UsageStat.objects.order_by("pk").values_list("service_id", "month", "transactions")) == before
+    html = refused.content.decode()
+    assert _service_choices(html) == [(str(agri_service.pk), f"{agri_service.code} · บริการของ SKN-AGRI")]
+    assert f'<option value="{agri_service.pk}" selected>' in html
+    # any service the admin may write is still accepted (the choice shown is only a view of them)
+    done = client.post(url, {"service": tour_service.pk, "channel_type": "eservice", "month": "2", "year_be": "2567",
+                             "transactions": "7"})
+    assert done.status_code == 302 and done["Location"] == f"/app/eservices/usage/?agency={tour_service.agency_id}"
+    assert UsageStat.objects.get(service=tour_service, month=dt.date(2024, 2, 1)).transactions == 7

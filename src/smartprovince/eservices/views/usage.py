@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views import View
@@ -15,7 +17,7 @@ from smartprovince.core import thai_calendar as tc
 from smartprovince.core.agency_picker import agency_pick
 from smartprovince.core.forms import apply_validation_error
 from smartprovince.core.i18n import month_text
-from smartprovince.core.permissions import PermissionRequiredMixin
+from smartprovince.core.permissions import PermissionRequiredMixin, has_perm
 from smartprovince.core.xlsx import Sheet, xlsx_response
 
 from .. import selectors, services
@@ -25,9 +27,21 @@ from ..models import EService
 from ..services.usage import IMPORT_HEADERS, import_template_rows
 
 
-def _writable_services(request: HttpRequest) -> object:
+def _writable_services(request: HttpRequest, agency_id: int | None = None) -> QuerySet[EService]:
     agencies = selectors.writable_agencies(actor=request.user, permission="eservices.usage:write")
-    return EService.objects.filter(agency__in=agencies, is_active=True).select_related("agency").order_by("code")
+    qs = EService.objects.filter(agency__in=agencies, is_active=True).select_related("agency").order_by("code")
+    return qs.filter(agency_id=agency_id) if agency_id else qs
+
+
+def _form_services(request: HttpRequest, agency_id: int | None) -> QuerySet[EService] | None:
+    """The services the record form offers: the chosen agency's, or the user's when they write for
+    one agency only; ``None`` when they write for several and chose none (a province admin would
+    otherwise get a choice of every service in the province)."""
+    if agency_id:
+        return _writable_services(request, agency_id)
+    agencies = selectors.writable_agencies(actor=request.user, permission="eservices.usage:write")
+    ids = list(agencies.values_list("pk", flat=True)[:2])
+    return _writable_services(request, ids[0]) if len(ids) == 1 else None
 
 
 class UsageListView(PermissionRequiredMixin, View):
@@ -41,14 +55,19 @@ class UsageListView(PermissionRequiredMixin, View):
         page = Paginator(qs, 50).get_page(request.GET.get("page"))
         today = timezone.localdate()
         last_month = tc.add_months(tc.month_start(today), -1)
+        offered = None
+        if has_perm(request.user, "eservices.usage:write"):
+            offered = _form_services(request, picker.agency_id)
+            if form is None:
+                form = UsageForm(services=offered if offered is not None else EService.objects.none(), initial={
+                    "month": last_month.month, "year_be": tc.be_year(last_month.year), "channel_type": ChannelType.ESERVICE})
+            elif offered is not None:
+                form.offer(offered)  # a refused post: the same choice as before it, the chosen value kept
         return render(
             request, "eservices/usage.html",
             {
                 "page_obj": page, "rows": page.object_list, "agency_picker": picker,
-                "form": form or UsageForm(
-                    services=_writable_services(request),
-                    initial={"month": last_month.month, "year_be": tc.be_year(last_month.year), "channel_type": ChannelType.ESERVICE},
-                ),
+                "form": form, "choose_agency_first": offered is None,
                 "import_form": import_form or UsageImportForm(), "import_errors": errors or [],
             },
             status=status,
@@ -75,7 +94,8 @@ class UsageRecordView(UsageListView):
                 messages.success(request, gettext("บันทึกสถิติ %(service)s เดือน%(month)s แล้ว") % {
                     "service": stat.service.name_th, "month": month_text(stat.month, "long"),
                 })
-                return redirect("eservices:usage")
+                # the next month or service of the same agency is entered from the same page
+                return redirect(f"{reverse('eservices:usage')}?agency={stat.service.agency_id}")
         return self._render(request, form, None, status=400)
 
 
