@@ -6,7 +6,6 @@ Loaded as a builtin, so every template can use them without ``{% load %}``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +13,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from smartprovince.core import audit_display
 from smartprovince.core import thai_calendar as tc
 from smartprovince.core.permissions import has_perm
 
@@ -108,24 +108,23 @@ def num(value: Any, digits: int | None = None) -> str:
     return f"{number:,.{int(digits)}f}"
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _audit_value(value: Any) -> str:
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        return be_date(dt.date.fromisoformat(value))
-    return str(value)
+@register.filter
+def audit_change(value: Any) -> str:
+    """One entry of an audit event's ``changes`` without its field: ``[old, new]`` → ``old → new``,
+    any other value (a "created"/"loaded" event's plain value) as it is; ISO dates shown in BE."""
+    return audit_display.change_text(value)
 
 
 @register.filter
-def audit_change(value: Any) -> str:
-    """One entry of an audit event's ``changes``: ``[old, new]`` → ``old → new``, any other value
-    (a "created"/"loaded" event's plain value) as it is; ISO dates shown in BE."""
-    if isinstance(value, list) and len(value) == 2:
-        return f"{_audit_value(value[0])[:80]} → {_audit_value(value[1])[:80]}"
-    return _audit_value(value)
+def audit_action(event: Any) -> str:
+    """An audit event's action as a label: "แก้ไขมาตรการแก้ไข (Act)"; unknown codes stay raw."""
+    return audit_display.event_action_label(event)
+
+
+@register.filter
+def audit_changes(event: Any) -> list[tuple[str, str]]:
+    """``{% for label, value in e|audit_changes %}``: field verbose names and readable values."""
+    return audit_display.change_rows(event)
 
 
 @register.filter

@@ -5,9 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 
+from smartprovince.agencies.models import Agency
+from smartprovince.core.audit import audit_log
 from smartprovince.core.templatetags.thai import audit_change
 
 
@@ -18,7 +23,8 @@ from smartprovince.core.templatetags.thai import audit_change
     ("สำนักงานเกษตรจังหวัดสกลนคร", "สำนักงานเกษตรจังหวัดสกลนคร"),
     ("2021-10-01", "1 ต.ค. 2564"),
     (None, "–"),
-    (True, "True"),
+    (True, "ใช่"),
+    ([False, True], "ไม่ใช่ → ใช่"),
     (12, "12"),
 ])
 def test_audit_change(value: Any, shown: str) -> None:
@@ -31,5 +37,93 @@ def test_history_shows_a_loaded_events_plain_values_whole() -> None:
              "changes": {"name_th": "สำนักงานเกษตรจังหวัดสกลนคร", "closed_on": ["2022-09-29", "2022-09-30"]}}
     with translation.override("th"):
         html = render_to_string("core/_history.html", {"events": [event]})
-    assert "<strong>name_th</strong>: สำนักงานเกษตรจังหวัดสกลนคร</div>" in html
+    assert "<td>นำเข้าหน่วยงาน</td>" in html
+    assert "<strong>ชื่อหน่วยงาน (ไทย)</strong>: สำนักงานเกษตรจังหวัดสกลนคร</div>" in html
     assert "<strong>closed_on</strong>: 29 ก.ย. 2565 → 30 ก.ย. 2565</div>" in html
+
+
+def _render(lang: str, **event: Any) -> str:
+    event.setdefault("created_at", None)
+    event.setdefault("actor", None)
+    with translation.override(lang):
+        return render_to_string("core/_history.html", {"events": [event]})
+
+
+def test_history_shows_the_action_field_and_choice_labels() -> None:
+    event = {"action": "monitoring.corrective_action.updated", "object_type": "monitoring.correctiveaction",
+             "changes": {"status": ["open", "done"]}}
+    html = _render("th", **event)
+    assert "<td>แก้ไขมาตรการแก้ไข (Act)</td>" in html
+    assert "<strong>สถานะ</strong>: ยังไม่ดำเนินการ → ดำเนินการแล้วเสร็จ</div>" in html
+    assert "monitoring.corrective_action.updated" not in html
+    assert "<strong>status</strong>" not in html
+
+
+def test_history_in_english_uses_the_english_choice_labels() -> None:
+    html = _render("en", action="monitoring.corrective_action.updated", object_type="monitoring.correctiveaction",
+                   changes={"status": ["open", "done"]})
+    assert "<strong>Status</strong>: Not started → Completed</div>" in html
+
+
+def test_history_shows_booleans_as_yes_no() -> None:
+    html = _render("th", action="agencies.agency.updated", object_type="agencies.agency",
+                   changes={"is_active": [True, False], "kind": ["provincial_office", "local_government"]})
+    assert "<td>แก้ไขหน่วยงาน</td>" in html
+    assert "<strong>ใช้งาน</strong>: ใช่ → ไม่ใช่</div>" in html
+    assert "<strong>ประเภท</strong>: ส่วนราชการประจำจังหวัด → องค์กรปกครองส่วนท้องถิ่น</div>" in html
+
+
+def test_history_shows_a_date_field_in_be() -> None:
+    html = _render("th", action="monitoring.corrective_action.updated", object_type="monitoring.correctiveaction",
+                   changes={"closed_on": [None, "2022-09-30"], "due_date": ["2022-08-31", "2022-09-15"]})
+    assert "<strong>วันที่ปิดเรื่อง</strong>: – → 30 ก.ย. 2565</div>" in html
+    assert "<strong>กำหนดแล้วเสร็จ</strong>: 31 ส.ค. 2565 → 15 ก.ย. 2565</div>" in html
+
+
+def test_history_keeps_a_foreign_key_id_and_resolves_the_attname() -> None:
+    html = _render("th", action="monitoring.corrective_action.updated", object_type="monitoring.correctiveaction",
+                   changes={"owner_agency_id": [3, 7]})
+    assert "<strong>หน่วยงานรับผิดชอบ</strong>: 3 → 7</div>" in html
+
+
+@pytest.mark.parametrize(("action", "object_type", "shown"), [
+    ("monitoring.corrective_action.teleported", "monitoring.correctiveaction", "monitoring.corrective_action.teleported"),
+    ("nowhere.gadget.updated", "nowhere.gadget", "nowhere.gadget.updated"),
+    ("odd", "", "odd"),
+    # the resource names the model even when the event is on another object (a project's budget line)
+    ("projects.budget_line.deleted", "projects.project", "ลบรายการงบประมาณ"),
+    ("projects.report.submitted", "projects.progressreport", "ส่งรายงานความก้าวหน้ารายเดือน"),
+    ("monitoring.indicator.responsible_set", "plans.indicator", "กำหนดหน่วยงานรับผิดชอบตัวชี้วัด"),
+    ("datahub.datastore.upserted", "datahub.resource", "เพิ่มหรือปรับปรุงแถวในตารางข้อมูล (DataStore)"),
+])
+def test_history_action_labels_fall_back_to_the_raw_code(action: str, object_type: str, shown: str) -> None:
+    assert f"<td>{shown}</td>" in _render("th", action=action, object_type=object_type, changes={})
+
+
+def test_history_unknown_field_and_value_stay_raw() -> None:
+    html = _render("th", action="monitoring.corrective_action.updated", object_type="monitoring.correctiveaction",
+                   changes={"mystery_field": ["a", "b"], "status": ["open", "lost"]})
+    assert "<strong>mystery_field</strong>: a → b</div>" in html
+    assert "<strong>สถานะ</strong>: ยังไม่ดำเนินการ → lost</div>" in html
+
+
+def _agency_page_queries(client: Any, agency: Agency) -> int:
+    with translation.override("th"), CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("agencies:detail", args=[agency.code]))
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_history_query_count_does_not_grow_with_the_history(db: Any, client: Any, login: Any, admin_user: Any) -> None:
+    agency = Agency.objects.get(code="SKN-AGRI")
+    login(admin_user)
+    audit_log(actor=admin_user, action="agencies.agency.updated", obj=agency, changes={"is_active": [True, False]})
+    _agency_page_queries(client, agency)  # the first request also warms per-session caches
+    short = _agency_page_queries(client, agency)
+    for n in range(30):
+        audit_log(actor=admin_user, action="agencies.agency.updated", obj=agency,
+                  changes={"is_active": [n % 2 == 0, n % 2 == 1], "kind": ["provincial_office", "local_government"],
+                           "phone": ["", str(n)], "closed_on": [None, "2022-09-30"]})
+    response = client.get(reverse("agencies:detail", args=[agency.code]))
+    assert response.content.decode().count("<td>แก้ไขหน่วยงาน</td>") == 31
+    assert _agency_page_queries(client, agency) == short
