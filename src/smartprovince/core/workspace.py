@@ -1,23 +1,29 @@
 """Panels on the back-office home, declared by each app (like the menu): a title, a short
 text, links, for users holding a permission. Apps call ``workspace_panel`` in navigation.py.
 A link may name a permission of its own (``(label, url name, permission)``), e.g. a "create"
-link in a panel that read-only roles also see."""
+link in a panel that read-only roles also see. Titles, texts and labels are marked for
+translation (``gettext_lazy``) and shown in the language of the request."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import NoReverseMatch, reverse
 
 from .permissions import has_perm
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+    StrOrPromise = str | _StrPromise
+
 
 @dataclass(frozen=True)
 class Panel:
-    title_th: str
-    text_th: str
-    links: tuple[tuple[str, ...], ...]  # (label, url name) or (label, url name, permission)
+    title: StrOrPromise
+    text: StrOrPromise
+    links: tuple[tuple[StrOrPromise, ...], ...]  # (label, url name) or (label, url name, permission)
     permission: str
     order: int = 100
 
@@ -25,8 +31,9 @@ class Panel:
 _PANELS: list[Panel] = []
 
 
-def workspace_panel(title_th: str, text_th: str, links: list[tuple[str, ...]], *, permission: str, order: int = 100) -> None:
-    panel = Panel(title_th, text_th, tuple(links), permission, order)
+def workspace_panel(title: StrOrPromise, text: StrOrPromise, links: list[tuple[StrOrPromise, ...]], *, permission: str,
+                    order: int = 100) -> None:
+    panel = Panel(title, text, tuple(links), permission, order)
     if panel not in _PANELS:
         _PANELS.append(panel)
 
@@ -38,11 +45,11 @@ def workspace_panels(user: Any) -> list[dict[str, Any]]:
             continue
         links = []
         for label, name, *needs in panel.links:
-            if needs and not has_perm(user, needs[0]):
+            if needs and not has_perm(user, str(needs[0])):
                 continue
             try:
-                links.append({"label": label, "url": reverse(name)})
+                links.append({"label": str(label), "url": reverse(str(name))})
             except NoReverseMatch:
                 continue
-        result.append({"title": panel.title_th, "text": panel.text_th, "links": links})
+        result.append({"title": str(panel.title), "text": str(panel.text), "links": links})
     return result

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.forms import ThaiDateInput
+from smartprovince.core.templatetags.thai import tr
 
 from . import gdc
 from .models import Column, DataDomain, Dataset, IntegrationLink, ITSystem
@@ -21,23 +23,23 @@ def _formfield(field: Any, **kwargs: Any) -> Any:
     return field.formfield(**kwargs)
 
 
-def _multi(label: str, values: tuple[str, ...], required: bool = False) -> forms.MultipleChoiceField:
+def _multi(label: Any, values: tuple[str, ...], required: bool = False) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(label=label, choices=gdc.choices(values), required=required,
                                      widget=forms.CheckboxSelectMultiple)
 
 
 class DatasetForm(forms.ModelForm[Dataset]):
-    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label="หน่วยงานเจ้าของข้อมูล", required=True)
-    tags_text = forms.CharField(label="คำสำคัญ", required=False,
-                                help_text="คั่นด้วยจุลภาค เช่น ข้าว, ผลผลิต, เกษตร")
+    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label=_("หน่วยงานเจ้าของข้อมูล"), required=True)
+    tags_text = forms.CharField(label=_("คำสำคัญ"), required=False,
+                                help_text=_("คั่นด้วยจุลภาค เช่น ข้าว, ผลผลิต, เกษตร"))
     domains = forms.ModelMultipleChoiceField(
-        queryset=DataDomain.objects.filter(is_active=True), label="ด้านข้อมูล", required=False,
+        queryset=DataDomain.objects.filter(is_active=True), label=_("ด้านข้อมูล"), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    objective = _multi("วัตถุประสงค์", gdc.OBJECTIVES)
-    data_format = _multi("รูปแบบการเก็บข้อมูล", gdc.DATA_FORMATS)
-    data_language = _multi("ภาษาที่ใช้", gdc.DATA_LANGUAGES)
-    disaggregate = _multi("การจัดจำแนก (สำหรับชุดข้อมูลสถิติ)", gdc.DISAGGREGATES)
+    objective = _multi(_("วัตถุประสงค์"), gdc.OBJECTIVES)
+    data_format = _multi(_("รูปแบบการเก็บข้อมูล"), gdc.DATA_FORMATS)
+    data_language = _multi(_("ภาษาที่ใช้"), gdc.DATA_LANGUAGES)
+    disaggregate = _multi(_("การจัดจำแนก (สำหรับชุดข้อมูลสถิติ)"), gdc.DISAGGREGATES)
 
     class Meta:
         model = Dataset
@@ -62,18 +64,19 @@ class DatasetForm(forms.ModelForm[Dataset]):
             "notes": forms.Textarea(attrs={"rows": 4}), "calculation_method": forms.Textarea(attrs={"rows": 3}),
             "accessible_condition": forms.Textarea(attrs={"rows": 2}),
         }
-        help_texts = {"name": "a-z ตัวเล็ก ตัวเลข - และ _ ยาว 2–70 ตัวอักษร เว้นว่างให้ระบบตั้งให้"}
+        help_texts = {"name": _("a-z ตัวเล็ก ตัวเลข - และ _ ยาว 2–70 ตัวอักษร เว้นว่างให้ระบบตั้งให้")}
 
     def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
+        self.fields["domains"].label_from_instance = lambda d: tr(d, "title")  # type: ignore[attr-defined]
         for name in ("title", "data_type", "notes", "maintainer", "maintainer_email", "update_frequency_unit",
                      "geo_coverage", "data_source", "data_category", "license_id", "tags_text", "objective",
                      "data_format"):
             self.fields[name].required = False  # the service checks and answers in Thai
         self.fields["name"].required = False
         for name in ("data_type", "update_frequency_unit", "geo_coverage", "data_category", "license_id"):
-            cast(forms.ChoiceField, self.fields[name]).choices = [("", "— เลือก —"), *gdc.choices(dict(_CHOICES)[name])]
+            cast(forms.ChoiceField, self.fields[name]).choices = [("", _("— เลือก —")), *gdc.choices(dict(_CHOICES)[name])]
         self.mandatory = {"title", "data_type", "notes", "maintainer", "maintainer_email", "update_frequency_unit",
                           "geo_coverage", "data_source", "data_category", "license_id", "tags_text", "objective",
                           "data_format", "agency"}
@@ -94,37 +97,37 @@ _CHOICES = [
 
 
 class ResourceForm(forms.Form):
-    name = forms.CharField(label="ชื่อทรัพยากร", max_length=300, required=False,
-                           help_text="เว้นว่างเพื่อใช้ชื่อไฟล์")
-    description = forms.CharField(label="คำอธิบาย", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    upload = forms.FileField(label="ไฟล์ (CSV, XLSX, JSON, PDF …)", required=False)
-    url = forms.URLField(label="หรือ ลิงก์ไปยังข้อมูล", required=False, max_length=1000,
+    name = forms.CharField(label=_("ชื่อทรัพยากร"), max_length=300, required=False,
+                           help_text=_("เว้นว่างเพื่อใช้ชื่อไฟล์"))
+    description = forms.CharField(label=_("คำอธิบาย"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    upload = forms.FileField(label=_("ไฟล์ (CSV, XLSX, JSON, PDF …)"), required=False)
+    url = forms.URLField(label=_("หรือ ลิงก์ไปยังข้อมูล"), required=False, max_length=1000,
                           assume_scheme="https")
-    format = forms.CharField(label="นามสกุลของไฟล์", max_length=30, required=False,
-                             help_text="เว้นว่างให้ระบบอ่านจากชื่อไฟล์")
-    sheet = forms.CharField(label="แผ่นงาน (XLSX)", max_length=100, required=False,
-                            help_text="เว้นว่างเพื่อโหลดแผ่นงานแรก เลือกแผ่นงานอื่นได้ภายหลัง")
+    format = forms.CharField(label=_("นามสกุลของไฟล์"), max_length=30, required=False,
+                             help_text=_("เว้นว่างให้ระบบอ่านจากชื่อไฟล์"))
+    sheet = forms.CharField(label=_("แผ่นงาน (XLSX)"), max_length=100, required=False,
+                            help_text=_("เว้นว่างเพื่อโหลดแผ่นงานแรก เลือกแผ่นงานอื่นได้ภายหลัง"))
 
 
 class UploadForm(forms.Form):
-    upload = forms.FileField(label="ไฟล์ฉบับใหม่")
-    sheet = forms.CharField(label="แผ่นงาน (XLSX)", max_length=100, required=False)
+    upload = forms.FileField(label=_("ไฟล์ฉบับใหม่"))
+    sheet = forms.CharField(label=_("แผ่นงาน (XLSX)"), max_length=100, required=False)
 
 
 class ColumnForm(forms.Form):
     name = forms.CharField(widget=forms.HiddenInput)
-    label = forms.CharField(label="ชื่อที่แสดง", max_length=200, required=False)
-    description = forms.CharField(label="คำอธิบาย", required=False)
-    standard_key = forms.ChoiceField(label="คีย์มาตรฐาน", required=False,
-                                     choices=[("", "— ไม่ใช่คีย์ —"), *Column.StandardKey.choices])
+    label = forms.CharField(label=_("ชื่อที่แสดง"), max_length=200, required=False)
+    description = forms.CharField(label=_("คำอธิบาย"), required=False)
+    standard_key = forms.ChoiceField(label=_("คีย์มาตรฐาน"), required=False,
+                                     choices=[("", _("— ไม่ใช่คีย์ —")), *Column.StandardKey.choices])
 
 
 ColumnFormSet = forms.formset_factory(ColumnForm, extra=0)
 
 
 class MetadataImportForm(forms.Form):
-    file = forms.FileField(label="ไฟล์แม่แบบบัญชีข้อมูล (XLSX ของ GD Catalog)")
-    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label="หน่วยงานเจ้าของข้อมูล")
+    file = forms.FileField(label=_("ไฟล์แม่แบบบัญชีข้อมูล (XLSX ของ GD Catalog)"))
+    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label=_("หน่วยงานเจ้าของข้อมูล"))
 
     def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

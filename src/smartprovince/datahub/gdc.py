@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .gdc_labels import LABELS
+
 OTHER = "อื่นๆ"
 
 DATA_TYPE_RECORD = "ข้อมูลระเบียน"
@@ -220,5 +222,14 @@ EXTRA_LABELS = {
 }
 
 
-def choices(values: tuple[str, ...]) -> list[tuple[str, str]]:
-    return [(v, v) for v in values]
+def choices(values: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """``(stored value, label)`` pairs: the value stays the Thai controlled value; the label is
+    translated on English pages (``gdc_labels``). Values without a Thai word label themselves."""
+    return [(v, LABELS.get(v, v)) for v in values]
+
+
+def label(value: Any) -> Any:
+    """The display label of a controlled value, or of each value of a multi-valued field."""
+    if isinstance(value, (list, tuple)):
+        return [LABELS.get(v, v) for v in value]
+    return LABELS.get(value, value)

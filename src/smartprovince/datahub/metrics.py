@@ -6,6 +6,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils.translation import gettext_noop
 
 from smartprovince.core.thai_calendar import Period
 from smartprovince.monitoring.registry import MetricResult, metric
@@ -40,8 +41,8 @@ def integrated_domains(period: Period) -> MetricResult:
                          "n_agencies": len(names)})
     return MetricResult(
         value=Decimal(len(domains)), numerator=Decimal(len(domains)), rows=rows,
-        columns=[("domain", "ด้านข้อมูล"), ("key", "คีย์มาตรฐานที่ใช้ร่วมกัน"), ("agencies", "หน่วยงาน"),
-                 ("n_agencies", "จำนวนหน่วยงาน")],
+        columns=[("domain", gettext_noop("ด้านข้อมูล")), ("key", gettext_noop("คีย์มาตรฐานที่ใช้ร่วมกัน")), ("agencies", gettext_noop("หน่วยงาน")),
+                 ("n_agencies", gettext_noop("จำนวนหน่วยงาน"))],
     )
 
 
@@ -61,5 +62,5 @@ def integrated_systems(period: Period) -> MetricResult:
     rows = [{"system": s.name, "kind": s.get_kind_display(), "agency": s.agency.name_th} for s in systems]
     return MetricResult(
         value=Decimal(len(rows)), numerator=Decimal(len(rows)), denominator=Decimal(total), rows=rows,
-        columns=[("system", "ระบบ"), ("kind", "ประเภท"), ("agency", "หน่วยงาน")],
+        columns=[("system", gettext_noop("ระบบ")), ("kind", gettext_noop("ประเภท")), ("agency", gettext_noop("หน่วยงาน"))],
     )

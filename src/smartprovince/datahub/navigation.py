@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from smartprovince.core.navigation import nav_item
 from smartprovince.core.workspace import workspace_panel
 
@@ -6,13 +8,13 @@ nav_item("public", "ข้อมูลรายพื้นที่", "Area dat
 nav_item("staff", "ชุดข้อมูล", "Datasets", "datahub:home", permission="datahub.dataset:read", order=40)
 nav_item("staff", "ทะเบียนระบบ", "IT systems", "datahub:systems", permission="datahub.system:read", order=41)
 workspace_panel(
-    "ศูนย์ข้อมูลจังหวัด",
-    "สร้างชุดข้อมูลตามมาตรฐานเมทาดาตาภาครัฐ อัปโหลดไฟล์ CSV/XLSX เข้าคลังข้อมูล และจับคู่คอลัมน์กับรหัสพื้นที่เพื่อเชื่อมโยงข้อมูลกับหน่วยงานอื่น",
-    [("ชุดข้อมูลของหน่วยงาน", "datahub:home"), ("สร้างชุดข้อมูล", "datahub:dataset-new"),
-     ("นำเข้าเมทาดาตา (แม่แบบ GD Catalog)", "datahub:import"), ("ทะเบียนระบบสารสนเทศ", "datahub:systems")],
+    _("ศูนย์ข้อมูลจังหวัด"),
+    _("สร้างชุดข้อมูลตามมาตรฐานเมทาดาตาภาครัฐ อัปโหลดไฟล์ CSV/XLSX เข้าคลังข้อมูล และจับคู่คอลัมน์กับรหัสพื้นที่เพื่อเชื่อมโยงข้อมูลกับหน่วยงานอื่น"),
+    [(_("ชุดข้อมูลของหน่วยงาน"), "datahub:home"), (_("สร้างชุดข้อมูล"), "datahub:dataset-new"),
+     (_("นำเข้าเมทาดาตา (แม่แบบ GD Catalog)"), "datahub:import"), (_("ทะเบียนระบบสารสนเทศ"), "datahub:systems")],
     permission="datahub.dataset:write", order=40,
 )
 workspace_panel(
-    "ด้านข้อมูลของจังหวัด", "แก้ไขรายการด้านข้อมูล (เกษตร ท่องเที่ยว การค้าและการลงทุน สังคมและคุณภาพชีวิต …)",
-    [("ด้านข้อมูล", "datahub:domains")], permission="datahub.domain:write", order=41,
+    _("ด้านข้อมูลของจังหวัด"), _("แก้ไขรายการด้านข้อมูล (เกษตร ท่องเที่ยว การค้าและการลงทุน สังคมและคุณภาพชีวิต …)"),
+    [(_("ด้านข้อมูล"), "datahub:domains")], permission="datahub.domain:write", order=41,
 )

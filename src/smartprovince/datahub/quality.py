@@ -7,11 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from . import gdc
 from .services import MODEL_TO_API
 
 ON_TIME, LATE, UNKNOWN = "on_time", "late", "unknown"
-LABELS = {ON_TIME: "ทันเวลา", LATE: "ล่าช้ากว่ารอบปรับปรุง", UNKNOWN: "ไม่ได้กำหนดรอบปรับปรุง"}
+LABELS = {ON_TIME: _("ทันเวลา"), LATE: _("ล่าช้ากว่ารอบปรับปรุง"), UNKNOWN: _("ไม่ได้กำหนดรอบปรับปรุง")}
 
 
 @dataclass
@@ -25,7 +27,7 @@ class Quality:
 
     @property
     def timeliness_label(self) -> str:
-        return LABELS[self.timeliness]
+        return str(LABELS[self.timeliness])
 
 
 def expected_days(unit: str, interval: int | None) -> int | None:

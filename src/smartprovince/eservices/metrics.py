@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils.translation import gettext_noop
 
 from smartprovince.core.thai_calendar import Period
 from smartprovince.monitoring.registry import MetricResult, metric
@@ -41,8 +42,8 @@ def agency_digital_channel_coverage(period: Period) -> MetricResult:
             for r in rows
         ],
         columns=[
-            ("agency_code", "รหัส"), ("agency", "หน่วยงาน"), ("digital_channels", "จำนวนช่องทางดิจิทัล"),
-            ("channel_types", "ช่องทางดิจิทัลที่ใช้งาน"), ("meets", "ผล (เกณฑ์ ≥ 3)"),
+            ("agency_code", gettext_noop("รหัส")), ("agency", gettext_noop("หน่วยงาน")), ("digital_channels", gettext_noop("จำนวนช่องทางดิจิทัล")),
+            ("channel_types", gettext_noop("ช่องทางดิจิทัลที่ใช้งาน")), ("meets", gettext_noop("ผล (เกณฑ์ ≥ 3)")),
         ],
         note_th=f"หน่วยงานที่ยังมีช่องทางดิจิทัลไม่ถึง 3 ประเภท {len(short)} แห่ง" if total else "ยังไม่มีหน่วยงาน",
     )
@@ -72,7 +73,7 @@ def digital_services(period: Period) -> MetricResult:
             {"code": s.code, "service": s.name_th, "agency": s.agency.name_th, "level": s.get_digital_level_display()}
             for s in services
         ],
-        columns=[("code", "รหัส"), ("service", "งานบริการ"), ("agency", "หน่วยงาน"), ("level", "ระดับการให้บริการดิจิทัล")],
+        columns=[("code", gettext_noop("รหัส")), ("service", gettext_noop("งานบริการ")), ("agency", gettext_noop("หน่วยงาน")), ("level", gettext_noop("ระดับการให้บริการดิจิทัล"))],
         note_th=f"จากงานบริการทั้งหมด {total:,} งานในทะเบียน",
     )
 
@@ -107,8 +108,8 @@ def satisfaction(period: Period) -> MetricResult:
             for r in by_agency
         ],
         columns=[
-            ("agency", "หน่วยงาน"), ("responses", "ผู้ตอบ"), ("mean", "ค่าเฉลี่ย"), ("sd", "S.D."),
-            ("pct_satisfied", "ร้อยละพึงพอใจ (ระดับ 4–5)"), ("band", "ระดับ"),
+            ("agency", gettext_noop("หน่วยงาน")), ("responses", gettext_noop("ผู้ตอบ")), ("mean", gettext_noop("ค่าเฉลี่ย")), ("sd", "S.D."),
+            ("pct_satisfied", gettext_noop("ร้อยละพึงพอใจ (ระดับ 4–5)")), ("band", gettext_noop("ระดับ")),
         ],
         note_th=note,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from smartprovince.core.thai_calendar import Period
 
@@ -16,7 +17,7 @@ from .projectdata import project_facts, totals
 from .registry import MetricResult, metric
 
 PROJECT_COLUMNS = [
-    ("code", "รหัสโครงการ"), ("name", "ชื่อโครงการ"), ("agency", "หน่วยงาน"), ("status", "สถานะ"),
+    ("code", gettext_noop("รหัสโครงการ")), ("name", gettext_noop("ชื่อโครงการ")), ("agency", gettext_noop("หน่วยงาน")), ("status", gettext_noop("สถานะ")),
 ]
 
 
@@ -43,7 +44,7 @@ def project_progress(period: Period) -> MetricResult:
     numerator = sum(((f.progress or Decimal(0)) * f.allocated for f in facts), Decimal(0))
     return MetricResult(
         value=t.progress, numerator=numerator if t.allocated else None, denominator=t.allocated or None, rows=rows,
-        columns=[*PROJECT_COLUMNS, ("allocated", "งบประมาณจัดสรร (บาท)"), ("progress", "ความก้าวหน้า (%)")],
+        columns=[*PROJECT_COLUMNS, ("allocated", gettext_noop("งบประมาณจัดสรร (บาท)")), ("progress", gettext_noop("ความก้าวหน้า (%)"))],
     )
 
 
@@ -62,7 +63,7 @@ def budget_disbursement_rate(period: Period) -> MetricResult:
     ]
     return MetricResult(
         value=t.disbursement_rate, numerator=t.disbursed, denominator=t.allocated, rows=rows,
-        columns=[*PROJECT_COLUMNS, ("allocated", "งบประมาณจัดสรร (บาท)"), ("disbursed", "เบิกจ่ายสะสม (บาท)")],
+        columns=[*PROJECT_COLUMNS, ("allocated", gettext_noop("งบประมาณจัดสรร (บาท)")), ("disbursed", gettext_noop("เบิกจ่ายสะสม (บาท)"))],
     )
 
 
@@ -81,5 +82,5 @@ def on_time_reporting(period: Period) -> MetricResult:
     ]
     return MetricResult(
         value=t.on_time_rate, numerator=Decimal(t.reports_on_time), denominator=Decimal(t.reports_due), rows=rows,
-        columns=[*PROJECT_COLUMNS, ("due", "รายงานที่ถึงกำหนด"), ("on_time", "ส่งตรงเวลา"), ("sent", "ส่งแล้วทั้งหมด")],
+        columns=[*PROJECT_COLUMNS, ("due", gettext_noop("รายงานที่ถึงกำหนด")), ("on_time", gettext_noop("ส่งตรงเวลา")), ("sent", gettext_noop("ส่งแล้วทั้งหมด"))],
     )

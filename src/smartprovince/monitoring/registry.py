@@ -33,12 +33,19 @@ class MetricResult:
     numerator: Decimal | None = None
     denominator: Decimal | None = None
     rows: list[dict[str, Any]] = field(default_factory=list)
-    # (key, Thai label) pairs describing the drill-down table columns
+    # (key, Thai label) pairs describing the drill-down table columns; the labels are stored in
+    # Thai with the measurement and marked with ``gettext_noop`` so pages can show them translated
     columns: list[tuple[str, str]] = field(default_factory=list)
     note_th: str = ""
 
 
 MetricFunc = Callable[[Period], MetricResult]
+
+
+def column_headings(columns: list[Any]) -> list[tuple[str, str]]:
+    """A stored measurement's ``[key, Thai label]`` columns with each label in the active language
+    (the stored Thai stays as it is, e.g. in the API)."""
+    return [(key, translation.gettext(label)) for key, label in columns]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smartprovince.core.forms import ThaiDateInput
 from smartprovince.core.models import Area
+from smartprovince.core.templatetags.thai import tr
 
 from .models import Domain, Initiative, InitiativeLink, Sector
 
@@ -31,6 +32,9 @@ class InitiativeForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelMultipleChoiceField, self.fields["districts"]).queryset = Area.objects.filter(level=Area.Level.DISTRICT).order_by("name_th")
+        for name in ("domains", "sectors", "districts"):
+            # English name on English pages (the reference data has both)
+            cast(forms.ModelMultipleChoiceField, self.fields[name]).label_from_instance = tr  # type: ignore[method-assign]
 
 
 class LinkForm(forms.ModelForm):

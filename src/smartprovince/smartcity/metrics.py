@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils.translation import gettext_noop
 
 from smartprovince.core.thai_calendar import Period, fiscal_year_range, format_date
 from smartprovince.monitoring.registry import MetricResult, metric
@@ -43,7 +44,7 @@ def domains_operating(period: Period) -> MetricResult:
     ]
     n = sum(1 for r in rows if r["initiatives"])
     return MetricResult(value=Decimal(n), numerator=Decimal(n), denominator=Decimal(len(rows)), rows=rows,
-                        columns=[("domain", "ด้าน"), ("initiatives", "จำนวนโครงการที่ใช้งานจริง"), ("titles", "โครงการ")])
+                        columns=[("domain", gettext_noop("ด้าน")), ("initiatives", gettext_noop("จำนวนโครงการที่ใช้งานจริง")), ("titles", gettext_noop("โครงการ"))])
 
 
 @metric("smartcity.sector_innovations", unit_th="เทคโนโลยี/นวัตกรรม", description_th=SECTOR_RULE_TH)
@@ -61,5 +62,5 @@ def sector_innovations(period: Period) -> MetricResult:
         for i in qs
     ]
     return MetricResult(value=Decimal(len(rows)), numerator=Decimal(len(rows)), rows=rows,
-                        columns=[("title", "เทคโนโลยี/นวัตกรรม"), ("agency", "หน่วยงาน"), ("kind", "ประเภท"),
-                                 ("status", "สถานะ"), ("sectors", "ภาคส่วน"), ("started_on", "วันที่เริ่ม")])
+                        columns=[("title", gettext_noop("เทคโนโลยี/นวัตกรรม")), ("agency", gettext_noop("หน่วยงาน")), ("kind", gettext_noop("ประเภท")),
+                                 ("status", gettext_noop("สถานะ")), ("sectors", gettext_noop("ภาคส่วน")), ("started_on", gettext_noop("วันที่เริ่ม"))])

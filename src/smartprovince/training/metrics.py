@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils.translation import gettext_noop
 
 from smartprovince.core.thai_calendar import Period, fiscal_year_range, format_date
 from smartprovince.monitoring.registry import MetricResult, metric
@@ -12,8 +13,8 @@ from smartprovince.monitoring.registry import MetricResult, metric
 from . import rules, selectors
 
 STAFF_COLUMNS = [
-    ("agency", "หน่วยงาน"), ("registered", "บุคลากรในทะเบียน (คน)"), ("headcount", "จำนวนบุคลากรตามข้อมูลปีงบประมาณ (คน)"),
-    ("numerator", "ผ่านเกณฑ์ (คน)"), ("denominator", "ฐานการคำนวณ (คน)"), ("percent", "ร้อยละ"),
+    ("agency", gettext_noop("หน่วยงาน")), ("registered", gettext_noop("บุคลากรในทะเบียน (คน)")), ("headcount", gettext_noop("จำนวนบุคลากรตามข้อมูลปีงบประมาณ (คน)")),
+    ("numerator", gettext_noop("ผ่านเกณฑ์ (คน)")), ("denominator", gettext_noop("ฐานการคำนวณ (คน)")), ("percent", gettext_noop("ร้อยละ")),
 ]
 
 LITERATE_RULE_TH = (
@@ -65,7 +66,7 @@ def public_activities(period: Period) -> MetricResult:
     participants = qs.aggregate(n=Sum("participants"))["n"] or 0
     return MetricResult(
         value=Decimal(len(rows)), numerator=Decimal(len(rows)), rows=rows,
-        columns=[("held_on", "วันที่จัด"), ("title", "กิจกรรม"), ("agency", "หน่วยงานผู้จัด"), ("district", "อำเภอ"),
-                 ("target_group", "กลุ่มเป้าหมาย"), ("participants", "ผู้เข้าร่วม (คน)")],
+        columns=[("held_on", gettext_noop("วันที่จัด")), ("title", gettext_noop("กิจกรรม")), ("agency", gettext_noop("หน่วยงานผู้จัด")), ("district", gettext_noop("อำเภอ")),
+                 ("target_group", gettext_noop("กลุ่มเป้าหมาย")), ("participants", gettext_noop("ผู้เข้าร่วม (คน)"))],
         note_th=f"ผู้เข้าร่วมรวม {participants:,} คน",
     )

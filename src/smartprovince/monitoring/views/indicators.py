@@ -21,7 +21,7 @@ from smartprovince.core.thai_calendar import parse_period_key
 from .. import figures, selectors, services
 from ..forms import ReportedValueForm, ReviewForm, TargetsForm, ThresholdsForm
 from ..models import Measurement
-from ..registry import metric_get
+from ..registry import column_headings, metric_get
 from ..selectors.indicators import IndicatorRow, assess_measurement, has_source
 from .dashboard import filter_context, period_from_request, period_query
 
@@ -66,7 +66,7 @@ class IndicatorDetailView(PermissionRequiredMixin, View):
         if show_rows and row.measurement is not None:
             full = Measurement.objects.get(pk=row.measurement.pk)
             page = Paginator(full.rows or [], 50).get_page(request.GET.get("page"))
-            ctx.update({"drill": full, "drill_page": page, "page_obj": page, "drill_columns": full.columns})
+            ctx.update({"drill": full, "drill_page": page, "page_obj": page, "drill_columns": column_headings(full.columns)})
         return render(request, "monitoring/indicator_detail.html", ctx)
 
 
@@ -94,7 +94,7 @@ class MeasurementDetailView(PermissionRequiredMixin, View):
             m.indicator, m, targets, parse_period_key(m.period_key), selectors.thresholds_get()
         ) if m.counts else None
         return render(request, "monitoring/measurement_detail.html", {
-            "m": m, "page_obj": page, "columns": m.columns, "show_rows": show_rows, "assessment": assessment,
+            "m": m, "page_obj": page, "columns": column_headings(m.columns), "show_rows": show_rows, "assessment": assessment,
             "can_report": _can_report(request.user, m.indicator), "review_form": ReviewForm(),
             "can_review": has_perm(request.user, "monitoring.measurement:approve"), "events": audit_events_for(m)[:30],
         })

@@ -1,0 +1,17 @@
+"""``{{ dataset.data_type|gdc_label }}``: a GD Catalog controlled value as shown to people (the
+stored Thai value, translated on English pages)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from smartprovince.datahub import gdc
+
+register = template.Library()
+
+
+@register.filter
+def gdc_label(value: Any) -> Any:
+    return gdc.label(value)

@@ -1,0 +1,143 @@
+"""The data hub in English: labels, help texts and the GD Catalog controlled values are shown
+translated, while the stored values stay the Thai strings the national catalogs use (the CKAN
+API and DCAT answer the same bytes in either language)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from smartprovince.agencies.models import Agency
+from smartprovince.datahub import gdc
+from smartprovince.datahub.gdc_labels import LABELS
+from smartprovince.datahub.models import Dataset, IntegrationLink, ITSystem
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(client: Client) -> Callable[..., str]:
+    def get(url: str, language: str) -> str:
+        client.cookies["django_language"] = language
+        try:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            return response.content.decode()
+        finally:
+            translation.activate("th")  # the middleware leaves the last request's language active
+
+    return get
+
+
+def test_every_thai_controlled_value_has_a_translatable_label() -> None:
+    values = {v for name in dir(gdc) if name.isupper() and isinstance(getattr(gdc, name), tuple)
+              for v in getattr(gdc, name) if isinstance(v, str) and any("\u0e00" <= c <= "\u0e7f" for c in v)}
+    assert values - set(LABELS) == set()
+    with translation.override("th"):
+        assert all(str(LABELS[v]) == v for v in values)
+    with translation.override("en"):
+        untranslated = [v for v in values if str(LABELS[v]) == v]
+    assert untranslated == []
+
+
+def test_choices_keep_the_thai_stored_value() -> None:
+    with translation.override("en"):
+        pairs = [(value, str(label)) for value, label in gdc.choices(gdc.DATA_CLASSIFICATIONS)]
+    assert pairs == [("เปิดเผย", "Open"), ("ชั้นเผยแพร่ภายในองค์กร", "Internal distribution"), ("ลับ", "Confidential"),
+                     ("ลับมาก", "Secret"), ("ลับที่สุด", "Top secret")]
+
+
+def test_dataset_form_in_english_and_thai(login: Any, agri_editor: Any, page: Callable[..., str]) -> None:
+    login(agri_editor)
+    html = page("/app/datahub/datasets/new/", "en")
+    for english in (">Data Type ", ">Data Category ", ">Data Classification<", ">Update Frequency Interval<",
+                    ">Accessible Condition<", ">First year of data (B.E.)<", ">West bound longitude<",
+                    "Separate with commas, e.g. rice, yield, agriculture", "— Select —",
+                    '<option value="ข้อมูลสถิติ">Statistical data</option>', '<option value="ลับที่สุด">Top secret</option>',
+                    "National Strategy", "Household/family", "Orthorectified satellite imagery layer"):
+        assert english in html, english
+    for thai in (">ประเภทชุดข้อมูล", ">ข้อมูลสถิติ<", ">ลับที่สุด<", "ยุทธศาสตร์ชาติ<", "คั่นด้วยจุลภาค", "— เลือก —",
+                 ">เงื่อนไขในการเข้าถึงข้อมูล<"):
+        assert thai not in html, thai
+    html = page("/app/datahub/datasets/new/", "th")
+    for thai in (">ประเภทชุดข้อมูล ", '<option value="ข้อมูลสถิติ">ข้อมูลสถิติ</option>', "คั่นด้วยจุลภาค เช่น ข้าว, ผลผลิต, เกษตร",
+                 "— เลือก —"):
+        assert thai in html, thai
+    assert "Statistical data" not in html
+
+
+def test_dataset_saved_from_an_english_page_stores_the_thai_values(
+    client: Client, login: Any, agri_editor: Any, make_dataset: Callable[..., Any], page: Callable[..., str],
+) -> None:
+    dataset = make_dataset(data_classification="เปิดเผย")
+    login(agri_editor)
+    html = page(f"/data/dataset/{dataset.name}/", "en")
+    assert "Statistical data" in html and "Public data" in html and "National" not in html
+    assert ">ข้อมูลสถิติ<" not in html
+    dataset.refresh_from_db()
+    assert (dataset.data_type, dataset.data_category, dataset.data_classification, dataset.objective) == (
+        "ข้อมูลสถิติ", "ข้อมูลสาธารณะ", "เปิดเผย", ["พันธกิจหน่วยงาน"])
+    answers = {}
+    for language in ("th", "en"):
+        client.cookies["django_language"] = language
+        answers[language] = (client.get(f"/api/3/action/package_show?id={dataset.name}").content,
+                             # blank-node ids are random per request
+                             re.sub(rb"_:N[0-9a-f]+", b"_:b", client.get(f"/dataset/{dataset.name}.jsonld").content))
+        translation.activate("th")
+    assert answers["en"] == answers["th"]
+    result = json.loads(answers["en"][0])["result"]
+    assert (result["data_type"], result["data_category"], result["data_classification"]) == (
+        "ข้อมูลสถิติ", "ข้อมูลสาธารณะ", "เปิดเผย")
+    assert Dataset.objects.filter(data_type="ข้อมูลสถิติ").count() == 1
+
+
+def test_resource_pages_in_english_and_thai(
+    login: Any, agri_editor: Any, make_dataset: Callable[..., Any], upload: Callable[..., Any], page: Callable[..., str],
+) -> None:
+    dataset = make_dataset()
+    resource = upload(dataset, "อำเภอ,ปี,ค่า\nเมืองสกลนคร,2565,10\n".encode(), "rice.csv")
+    login(agri_editor)
+    html = page(f"/app/datahub/datasets/{dataset.name}/resources/new/", "en")
+    for english in (">Resource name<", "Leave blank to use the file name", ">Or a link to the data<", ">Sheet (XLSX)<"):
+        assert english in html, english
+    assert "ชื่อทรัพยากร" not in html and "เว้นว่างเพื่อใช้ชื่อไฟล์" not in html
+    html = page(f"/app/datahub/resources/{resource.pk}/", "en")
+    for english in ("— Not a key —", ">Area code (DOPA 2/4/6 digits or area name)<", ">Fiscal year (B.E.)<", ">Integer<",
+                    ">Text<", ">New version of the file"):
+        assert english in html, english
+    for thai in ("— ไม่ใช่คีย์ —", "รหัสพื้นที่ (มท.", ">จำนวนเต็ม<", ">ข้อความ<", ">ไฟล์ฉบับใหม่"):
+        assert thai not in html, thai
+    html = page(f"/app/datahub/resources/{resource.pk}/", "th")
+    for thai in ("— ไม่ใช่คีย์ —", ">รหัสพื้นที่ (มท. 2/4/6 หลัก หรือชื่อพื้นที่)<", ">จำนวนเต็ม<", ">ไฟล์ฉบับใหม่"):
+        assert thai in html, thai
+
+
+def test_it_system_registry_in_english_and_thai(login: Any, admin_user: Any, page: Callable[..., str]) -> None:
+    agri = Agency.objects.get(code="SKN-AGRI")
+    source = ITSystem.objects.create(agency=agri, name="ระบบทะเบียนเกษตรกร", kind="database", status="development")
+    target = ITSystem.objects.create(agency=agri, name="ระบบแผนที่", status="planned")
+    IntegrationLink.objects.create(source=source, target=target, method="gdx")
+    login(admin_user)
+    html = page("/app/datahub/systems/", "en")
+    for english in (">Database<", ">In development<", "GDX (Government Data Exchange)"):
+        assert english in html, english
+    assert "ศูนย์แลกเปลี่ยนข้อมูลกลางภาครัฐ" not in html and ">กำลังพัฒนา<" not in html
+    html = page("/app/datahub/systems/new/", "en")
+    for english in (">Information system<", ">Planned<", ">Retired<", ">System name", ">Hosting/provider<"):
+        assert english in html, english
+    assert ">ระบบสารสนเทศ<" not in html and ">วางแผน<" not in html
+    html = page("/app/datahub/links/new/", "en")
+    for english in (">Source system", ">Integration method", ">File exchange<", ">Direct database link<"):
+        assert english in html, english
+    assert ">แลกเปลี่ยนไฟล์<" not in html
+    html = page("/app/datahub/systems/new/", "th")
+    assert ">ระบบสารสนเทศ<" in html and ">วางแผน<" in html and ">ชื่อระบบ" in html
+    html = page("/app/datahub/links/new/", "th")
+    assert ">GDX (ศูนย์แลกเปลี่ยนข้อมูลกลางภาครัฐ)<" in html and ">แลกเปลี่ยนไฟล์<" in html
+    assert set(ITSystem.objects.values_list("kind", "status")) == {("database", "development"), ("system", "planned")}
