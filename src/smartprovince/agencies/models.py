@@ -38,8 +38,8 @@ class Agency(models.Model):
 
     class Meta:
         ordering = ["name_th"]
-        verbose_name = "หน่วยงาน"
-        verbose_name_plural = "หน่วยงาน"
+        verbose_name = _("หน่วยงาน")
+        verbose_name_plural = _("หน่วยงาน")
         # Every list orders by agency name (and the picker's suggestions, and "the first agency").
         indexes = [models.Index(fields=["name_th"], name="agency_name_th_idx")]
 
@@ -65,8 +65,8 @@ class Membership(models.Model):
     class Meta:
         ordering = ["agency__name_th", "role"]
         constraints = [models.UniqueConstraint(fields=["user", "agency", "role"], name="membership_unique_role")]
-        verbose_name = "บทบาทในหน่วยงาน"
-        verbose_name_plural = "บทบาทในหน่วยงาน"
+        verbose_name = _("บทบาทในหน่วยงาน")
+        verbose_name_plural = _("บทบาทในหน่วยงาน")
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.agency}"

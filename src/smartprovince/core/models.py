@@ -24,8 +24,8 @@ class Area(models.Model):
 
     class Meta:
         ordering = ["code"]
-        verbose_name = "พื้นที่"
-        verbose_name_plural = "พื้นที่"
+        verbose_name = _("พื้นที่")
+        verbose_name_plural = _("พื้นที่")
 
     def __str__(self) -> str:
         prefix = {"province": "จังหวัด", "district": "อำเภอ", "subdistrict": "ตำบล"}[self.level]
@@ -50,8 +50,8 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id", "-created_at"])]
-        verbose_name = "บันทึกการเปลี่ยนแปลง"
-        verbose_name_plural = "บันทึกการเปลี่ยนแปลง"
+        verbose_name = _("บันทึกการเปลี่ยนแปลง")
+        verbose_name_plural = _("บันทึกการเปลี่ยนแปลง")
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_type}:{self.object_id}"
@@ -85,8 +85,8 @@ class Job(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "งานเบื้องหลัง"
-        verbose_name_plural = "งานเบื้องหลัง"
+        verbose_name = _("งานเบื้องหลัง")
+        verbose_name_plural = _("งานเบื้องหลัง")
 
     def __str__(self) -> str:
         return f"{self.title} ({self.get_status_display()})"
@@ -103,8 +103,8 @@ class SiteFlag(models.Model):
     value = models.JSONField(default=dict, blank=True)
 
     class Meta:
-        verbose_name = "ค่าตั้งระบบ"
-        verbose_name_plural = "ค่าตั้งระบบ"
+        verbose_name = _("ค่าตั้งระบบ")
+        verbose_name_plural = _("ค่าตั้งระบบ")
 
     def __str__(self) -> str:
         return self.key

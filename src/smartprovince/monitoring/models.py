@@ -91,8 +91,8 @@ class Measurement(models.Model):
             models.UniqueConstraint(fields=["indicator", "period_key", "source"], name="measurement_period_unique"),
         ]
         indexes = [models.Index(fields=["indicator", "status", "fiscal_year_be", "period_end"])]
-        verbose_name = "ผลการวัดตัวชี้วัด"
-        verbose_name_plural = "ผลการวัดตัวชี้วัด"
+        verbose_name = _("ผลการวัดตัวชี้วัด")
+        verbose_name_plural = _("ผลการวัดตัวชี้วัด")
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.period_key}: {self.value}"
@@ -147,8 +147,8 @@ class CorrectiveAction(models.Model):
                 violation_error_message="กรุณาเลือกตัวชี้วัดหรือโครงการที่ต้องแก้ไข",
             ),
         ]
-        verbose_name = "มาตรการแก้ไข (Act)"
-        verbose_name_plural = "มาตรการแก้ไข (Act)"
+        verbose_name = _("มาตรการแก้ไข (Act)")
+        verbose_name_plural = _("มาตรการแก้ไข (Act)")
 
     def __str__(self) -> str:
         subject = self.indicator.code if self.indicator_id and self.indicator else (self.project.code if self.project else "")
@@ -205,8 +205,8 @@ class InspectionFinding(models.Model):
 
     class Meta:
         ordering = ["-fiscal_year_be", "-round_number", "-inspected_on", "-id"]
-        verbose_name = "ผลการตรวจติดตาม"
-        verbose_name_plural = "ผลการตรวจติดตาม"
+        verbose_name = _("ผลการตรวจติดตาม")
+        verbose_name_plural = _("ผลการตรวจติดตาม")
 
     def __str__(self) -> str:
         return f"ตรวจติดตามรอบที่ {self.round_number}/{self.fiscal_year_be} {self.agency}"
@@ -251,8 +251,8 @@ class ReportArchive(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "คลังรายงาน"
-        verbose_name_plural = "คลังรายงาน"
+        verbose_name = _("คลังรายงาน")
+        verbose_name_plural = _("คลังรายงาน")
 
     def __str__(self) -> str:
         return self.title
@@ -277,8 +277,8 @@ class StatusThresholds(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "เกณฑ์สถานะตัวชี้วัด"
-        verbose_name_plural = "เกณฑ์สถานะตัวชี้วัด"
+        verbose_name = _("เกณฑ์สถานะตัวชี้วัด")
+        verbose_name_plural = _("เกณฑ์สถานะตัวชี้วัด")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(on_track_percent__gte=models.F("at_risk_percent")), name="thresholds_ordered",

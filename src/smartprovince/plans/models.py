@@ -22,8 +22,8 @@ class ReferencePlan(models.Model):
 
     class Meta:
         ordering = ["order", "code"]
-        verbose_name = "แผนระดับชาติ/แผนที่เกี่ยวข้อง"
-        verbose_name_plural = "แผนระดับชาติ/แผนที่เกี่ยวข้อง"
+        verbose_name = _("แผนระดับชาติ/แผนที่เกี่ยวข้อง")
+        verbose_name_plural = _("แผนระดับชาติ/แผนที่เกี่ยวข้อง")
 
     def __str__(self) -> str:
         return self.title_th
@@ -45,8 +45,8 @@ class ReferenceItem(models.Model):
 
     class Meta:
         ordering = ["plan__order", "order"]
-        verbose_name = "ประเด็นของแผนระดับชาติ"
-        verbose_name_plural = "ประเด็นของแผนระดับชาติ"
+        verbose_name = _("ประเด็นของแผนระดับชาติ")
+        verbose_name_plural = _("ประเด็นของแผนระดับชาติ")
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_th[:80]}"
@@ -74,8 +74,8 @@ class Plan(models.Model):
 
     class Meta:
         ordering = ["-fiscal_year_start_be"]
-        verbose_name = "แผนปฏิบัติการดิจิทัล"
-        verbose_name_plural = "แผนปฏิบัติการดิจิทัล"
+        verbose_name = _("แผนปฏิบัติการดิจิทัล")
+        verbose_name_plural = _("แผนปฏิบัติการดิจิทัล")
 
     def __str__(self) -> str:
         return self.title_th
@@ -96,8 +96,8 @@ class Mission(models.Model):
     class Meta:
         ordering = ["plan", "order"]
         constraints = [models.UniqueConstraint(fields=["plan", "code"], name="mission_code_unique")]
-        verbose_name = "พันธกิจ"
-        verbose_name_plural = "พันธกิจ"
+        verbose_name = _("พันธกิจ")
+        verbose_name_plural = _("พันธกิจ")
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_th}"
@@ -115,8 +115,8 @@ class Goal(models.Model):
     class Meta:
         ordering = ["plan", "order"]
         constraints = [models.UniqueConstraint(fields=["plan", "code"], name="goal_code_unique")]
-        verbose_name = "เป้าหมาย"
-        verbose_name_plural = "เป้าหมาย"
+        verbose_name = _("เป้าหมาย")
+        verbose_name_plural = _("เป้าหมาย")
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_th}"
@@ -140,8 +140,8 @@ class Strategy(models.Model):
     class Meta:
         ordering = ["plan", "number"]
         constraints = [models.UniqueConstraint(fields=["plan", "code"], name="strategy_code_unique")]
-        verbose_name = "ยุทธศาสตร์"
-        verbose_name_plural = "ยุทธศาสตร์"
+        verbose_name = _("ยุทธศาสตร์")
+        verbose_name_plural = _("ยุทธศาสตร์")
 
     def __str__(self) -> str:
         return f"ยุทธศาสตร์ที่ {self.number} {self.name_th}"
@@ -227,8 +227,8 @@ class Indicator(models.Model):
                 condition=~models.Q(measure="computed") | ~models.Q(metric=""), name="indicator_computed_has_metric"
             ),
         ]
-        verbose_name = "ตัวชี้วัด"
-        verbose_name_plural = "ตัวชี้วัด"
+        verbose_name = _("ตัวชี้วัด")
+        verbose_name_plural = _("ตัวชี้วัด")
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_th}"
@@ -248,8 +248,8 @@ class IndicatorTarget(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "fiscal_year_be"], name="target_year_unique")
         ]
-        verbose_name = "ค่าเป้าหมาย"
-        verbose_name_plural = "ค่าเป้าหมาย"
+        verbose_name = _("ค่าเป้าหมาย")
+        verbose_name_plural = _("ค่าเป้าหมาย")
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.fiscal_year_be}: {self.value}"

@@ -78,8 +78,8 @@ class Project(models.Model):
             models.Index(fields=["agency", "fiscal_year_be", "status"]),
             models.Index(fields=["-fiscal_year_be", "code"], name="projects_fy_code_idx"),  # the list's order
         ]
-        verbose_name = "โครงการ"
-        verbose_name_plural = "โครงการ"
+        verbose_name = _("โครงการ")
+        verbose_name_plural = _("โครงการ")
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_th}"
@@ -106,8 +106,8 @@ class ProjectIndicator(models.Model):
 
     class Meta:
         ordering = ["project", "kind", "order", "id"]
-        verbose_name = "ตัวชี้วัดโครงการ"
-        verbose_name_plural = "ตัวชี้วัดโครงการ"
+        verbose_name = _("ตัวชี้วัดโครงการ")
+        verbose_name_plural = _("ตัวชี้วัดโครงการ")
 
     def __str__(self) -> str:
         return f"{self.name_th} ({self.target} {self.unit_th})"
@@ -123,8 +123,8 @@ class Milestone(models.Model):
 
     class Meta:
         ordering = ["project", "due_date", "order", "id"]
-        verbose_name = "ขั้นตอนสำคัญ"
-        verbose_name_plural = "ขั้นตอนสำคัญ"
+        verbose_name = _("ขั้นตอนสำคัญ")
+        verbose_name_plural = _("ขั้นตอนสำคัญ")
 
     def __str__(self) -> str:
         return self.name_th
@@ -157,8 +157,8 @@ class BudgetLine(models.Model):
             models.UniqueConstraint(fields=["project", "fiscal_year_be", "source"], name="budget_line_unique"),
             models.CheckConstraint(condition=models.Q(planned__gte=0, allocated__gte=0), name="budget_line_non_negative"),
         ]
-        verbose_name = "รายการงบประมาณ"
-        verbose_name_plural = "รายการงบประมาณ"
+        verbose_name = _("รายการงบประมาณ")
+        verbose_name_plural = _("รายการงบประมาณ")
 
     def __str__(self) -> str:
         return f"{self.get_source_display()} {self.fiscal_year_be}: {self.allocated}"
@@ -195,8 +195,8 @@ class AgencyActionPlan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agency", "fiscal_year_be"], name="action_plan_unique"),
         ]
-        verbose_name = "แผนปฏิบัติการของหน่วยงาน"
-        verbose_name_plural = "แผนปฏิบัติการของหน่วยงาน"
+        verbose_name = _("แผนปฏิบัติการของหน่วยงาน")
+        verbose_name_plural = _("แผนปฏิบัติการของหน่วยงาน")
 
     def __str__(self) -> str:
         return f"แผนปฏิบัติการ {self.agency} ปีงบประมาณ {self.fiscal_year_be}"
@@ -272,8 +272,8 @@ class ProgressReport(models.Model):
             models.Index(fields=["fiscal_year_be", "status"]),
             models.Index(fields=["status", "submitted_at", "month", "id"], name="progress_report_queue_idx"),  # the queue's order
         ]
-        verbose_name = "รายงานความก้าวหน้ารายเดือน"
-        verbose_name_plural = "รายงานความก้าวหน้ารายเดือน"
+        verbose_name = _("รายงานความก้าวหน้ารายเดือน")
+        verbose_name_plural = _("รายงานความก้าวหน้ารายเดือน")
 
     def __str__(self) -> str:
         from smartprovince.core.thai_calendar import month_label
@@ -312,8 +312,8 @@ class ProgressReportEvent(models.Model):
 
     class Meta:
         ordering = ["report", "created_at", "id"]
-        verbose_name = "ลำดับการตรวจรายงาน"
-        verbose_name_plural = "ลำดับการตรวจรายงาน"
+        verbose_name = _("ลำดับการตรวจรายงาน")
+        verbose_name_plural = _("ลำดับการตรวจรายงาน")
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.report_id}"
@@ -329,8 +329,8 @@ class IndicatorResult(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["report", "indicator"], name="indicator_result_unique")]
-        verbose_name = "ผลตามตัวชี้วัดโครงการ"
-        verbose_name_plural = "ผลตามตัวชี้วัดโครงการ"
+        verbose_name = _("ผลตามตัวชี้วัดโครงการ")
+        verbose_name_plural = _("ผลตามตัวชี้วัดโครงการ")
 
     def __str__(self) -> str:
         return f"{self.indicator_id}: {self.value}"
@@ -354,8 +354,8 @@ class EvidenceFile(models.Model):
 
     class Meta:
         ordering = ["report", "uploaded_at", "id"]
-        verbose_name = "หลักฐานประกอบรายงาน"
-        verbose_name_plural = "หลักฐานประกอบรายงาน"
+        verbose_name = _("หลักฐานประกอบรายงาน")
+        verbose_name_plural = _("หลักฐานประกอบรายงาน")
 
     def __str__(self) -> str:
         return self.original_name
@@ -379,8 +379,8 @@ class ReminderLog(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agency", "month", "kind", "sent_on"], name="reminder_once_per_day"),
         ]
-        verbose_name = "บันทึกการแจ้งเตือน"
-        verbose_name_plural = "บันทึกการแจ้งเตือน"
+        verbose_name = _("บันทึกการแจ้งเตือน")
+        verbose_name_plural = _("บันทึกการแจ้งเตือน")
 
     def __str__(self) -> str:
         return f"{self.agency_id} {self.month} {self.kind}"

@@ -17,8 +17,8 @@ class Domain(models.Model):
 
     class Meta:
         ordering = ["order"]
-        verbose_name = "ด้านเมืองอัจฉริยะ"
-        verbose_name_plural = "ด้านเมืองอัจฉริยะ"
+        verbose_name = _("ด้านเมืองอัจฉริยะ")
+        verbose_name_plural = _("ด้านเมืองอัจฉริยะ")
 
     def __str__(self) -> str:
         return self.name_th
@@ -33,8 +33,8 @@ class Sector(models.Model):
 
     class Meta:
         ordering = ["order"]
-        verbose_name = "ภาคส่วน"
-        verbose_name_plural = "ภาคส่วน"
+        verbose_name = _("ภาคส่วน")
+        verbose_name_plural = _("ภาคส่วน")
 
     def __str__(self) -> str:
         return self.name_th
@@ -74,8 +74,8 @@ class Initiative(models.Model):
 
     class Meta:
         ordering = ["title_th", "id"]
-        verbose_name = "โครงการเมืองอัจฉริยะ"
-        verbose_name_plural = "โครงการเมืองอัจฉริยะ"
+        verbose_name = _("โครงการเมืองอัจฉริยะ")
+        verbose_name_plural = _("โครงการเมืองอัจฉริยะ")
 
     def __str__(self) -> str:
         return self.title_th
@@ -98,8 +98,8 @@ class InitiativeLink(models.Model):
 
     class Meta:
         ordering = ["kind", "id"]
-        verbose_name = "ลิงก์ที่เกี่ยวข้อง"
-        verbose_name_plural = "ลิงก์ที่เกี่ยวข้อง"
+        verbose_name = _("ลิงก์ที่เกี่ยวข้อง")
+        verbose_name_plural = _("ลิงก์ที่เกี่ยวข้อง")
 
     def __str__(self) -> str:
         return self.title_th
@@ -113,8 +113,8 @@ class InitiativeEvidence(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = "หลักฐาน"
-        verbose_name_plural = "หลักฐาน"
+        verbose_name = _("หลักฐาน")
+        verbose_name_plural = _("หลักฐาน")
 
     def __str__(self) -> str:
         return self.title_th

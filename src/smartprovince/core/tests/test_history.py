@@ -63,6 +63,18 @@ def test_history_in_english_uses_the_english_choice_labels() -> None:
     html = _render("en", action="monitoring.corrective_action.updated", object_type="monitoring.correctiveaction",
                    changes={"status": ["open", "done"]})
     assert "<strong>Status</strong>: Not started → Completed</div>" in html
+    assert "<td>Corrective measures (Act) updated</td>" in html
+
+
+@pytest.mark.parametrize(("action", "object_type", "shown"), [
+    ("projects.budget_line.deleted", "projects.project", "Budget line deleted"),
+    ("agencies.agency.updated", "agencies.agency", "Agency updated"),
+    ("projects.report.returned", "projects.progressreport", "returned for revision"),
+])
+def test_history_action_labels_in_english(action: str, object_type: str, shown: str) -> None:
+    html = _render("en", action=action, object_type=object_type, changes={"is_active": [True, False]})
+    assert shown in html
+    assert not any("\u0e00" <= ch <= "\u0e7f" for ch in html.split("<td>", 1)[1].split("</td>", 1)[0])  # no Thai left
 
 
 def test_history_shows_booleans_as_yes_no() -> None:

@@ -54,8 +54,8 @@ class EService(models.Model):
 
     class Meta:
         ordering = ["agency__name_th", "name_th"]
-        verbose_name = "งานบริการ"
-        verbose_name_plural = "งานบริการ"
+        verbose_name = _("งานบริการ")
+        verbose_name_plural = _("งานบริการ")
         indexes = [
             models.Index(fields=["agency", "is_active"]), models.Index(fields=["category"]),
             # The lists' order (agency name, service name): per agency, services by name.
@@ -101,8 +101,8 @@ class Channel(models.Model):
 
     class Meta:
         ordering = ["agency__name_th", "service_id", "channel_type", "id"]
-        verbose_name = "ช่องทางการให้บริการ"
-        verbose_name_plural = "ช่องทางการให้บริการ"
+        verbose_name = _("ช่องทางการให้บริการ")
+        verbose_name_plural = _("ช่องทางการให้บริการ")
         indexes = [models.Index(fields=["agency", "is_active", "channel_type"])]
 
     def __str__(self) -> str:
@@ -129,8 +129,8 @@ class UsageStat(models.Model):
 
     class Meta:
         ordering = ["-month", "service__name_th", "channel_type"]
-        verbose_name = "สถิติการใช้บริการ"
-        verbose_name_plural = "สถิติการใช้บริการ"
+        verbose_name = _("สถิติการใช้บริการ")
+        verbose_name_plural = _("สถิติการใช้บริการ")
         constraints = [
             models.UniqueConstraint(fields=["service", "channel_type", "month"], name="eservices_usage_unique_month"),
             models.CheckConstraint(condition=models.Q(month__day=1), name="eservices_usage_month_first_day"),

@@ -32,8 +32,8 @@ class Survey(models.Model):
 
     class Meta:
         ordering = ["agency__name_th", "title_th"]
-        verbose_name = "แบบสำรวจความพึงพอใจ"
-        verbose_name_plural = "แบบสำรวจความพึงพอใจ"
+        verbose_name = _("แบบสำรวจความพึงพอใจ")
+        verbose_name_plural = _("แบบสำรวจความพึงพอใจ")
 
     def __str__(self) -> str:
         return self.title_th
@@ -49,8 +49,8 @@ class SurveyQuestion(models.Model):
 
     class Meta:
         ordering = ["survey_id", "order", "id"]
-        verbose_name = "ข้อคำถาม"
-        verbose_name_plural = "ข้อคำถาม"
+        verbose_name = _("ข้อคำถาม")
+        verbose_name_plural = _("ข้อคำถาม")
 
     def __str__(self) -> str:
         return self.text_th
@@ -71,8 +71,8 @@ class SurveyResponse(models.Model):
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
-        verbose_name = "คำตอบแบบสำรวจ"
-        verbose_name_plural = "คำตอบแบบสำรวจ"
+        verbose_name = _("คำตอบแบบสำรวจ")
+        verbose_name_plural = _("คำตอบแบบสำรวจ")
         indexes = [models.Index(fields=["survey", "submitted_at"])]
 
     def __str__(self) -> str:
@@ -85,8 +85,8 @@ class SurveyAnswer(models.Model):
     score = models.PositiveSmallIntegerField(_("คะแนน"), validators=[MinValueValidator(1), MaxValueValidator(5)])
 
     class Meta:
-        verbose_name = "คะแนนรายข้อ"
-        verbose_name_plural = "คะแนนรายข้อ"
+        verbose_name = _("คะแนนรายข้อ")
+        verbose_name_plural = _("คะแนนรายข้อ")
         constraints = [
             models.UniqueConstraint(fields=["response", "question"], name="eservices_answer_once"),
             models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="eservices_answer_score_1_5"),

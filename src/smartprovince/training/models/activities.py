@@ -37,8 +37,8 @@ class PublicActivity(models.Model):
 
     class Meta:
         ordering = ["-held_on", "-id"]
-        verbose_name = "กิจกรรมส่งเสริมความรู้ดิจิทัลแก่ประชาชน"
-        verbose_name_plural = "กิจกรรมส่งเสริมความรู้ดิจิทัลแก่ประชาชน"
+        verbose_name = _("กิจกรรมส่งเสริมความรู้ดิจิทัลแก่ประชาชน")
+        verbose_name_plural = _("กิจกรรมส่งเสริมความรู้ดิจิทัลแก่ประชาชน")
         indexes = [models.Index(fields=["held_on"])]
 
     def __str__(self) -> str:
@@ -57,8 +57,8 @@ class ActivityPhoto(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = "ภาพกิจกรรม"
-        verbose_name_plural = "ภาพกิจกรรม"
+        verbose_name = _("ภาพกิจกรรม")
+        verbose_name_plural = _("ภาพกิจกรรม")
 
     def __str__(self) -> str:
         return self.caption_th or self.image.name

@@ -31,8 +31,8 @@ class LiteracyPolicy(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "เกณฑ์ความรู้เท่าทันดิจิทัล"
-        verbose_name_plural = "เกณฑ์ความรู้เท่าทันดิจิทัล"
+        verbose_name = _("เกณฑ์ความรู้เท่าทันดิจิทัล")
+        verbose_name_plural = _("เกณฑ์ความรู้เท่าทันดิจิทัล")
 
     def __str__(self) -> str:
         return f"เกณฑ์: ตั้งแต่{self.get_min_level_display()}"
@@ -56,8 +56,8 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ["-assessed_on", "-id"]
-        verbose_name = "ผลการประเมินความรู้เท่าทันดิจิทัล"
-        verbose_name_plural = "ผลการประเมินความรู้เท่าทันดิจิทัล"
+        verbose_name = _("ผลการประเมินความรู้เท่าทันดิจิทัล")
+        verbose_name_plural = _("ผลการประเมินความรู้เท่าทันดิจิทัล")
         constraints = [
             models.UniqueConstraint(fields=["person", "fiscal_year_be"], name="training_assessment_one_per_year"),
         ]
@@ -82,8 +82,8 @@ class AssessmentScore(models.Model):
 
     class Meta:
         ordering = ["area__order", "area__code"]
-        verbose_name = "คะแนนรายด้าน"
-        verbose_name_plural = "คะแนนรายด้าน"
+        verbose_name = _("คะแนนรายด้าน")
+        verbose_name_plural = _("คะแนนรายด้าน")
         constraints = [models.UniqueConstraint(fields=["assessment", "area"], name="training_score_unique")]
 
     def __str__(self) -> str:

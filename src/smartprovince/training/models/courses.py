@@ -34,8 +34,8 @@ class Course(models.Model):
 
     class Meta:
         ordering = ["title_th", "id"]
-        verbose_name = "หลักสูตร"
-        verbose_name_plural = "หลักสูตร"
+        verbose_name = _("หลักสูตร")
+        verbose_name_plural = _("หลักสูตร")
 
     def __str__(self) -> str:
         return self.title_th
@@ -64,8 +64,8 @@ class Session(models.Model):
 
     class Meta:
         ordering = ["-starts_on", "-id"]
-        verbose_name = "รุ่นการอบรม"
-        verbose_name_plural = "รุ่นการอบรม"
+        verbose_name = _("รุ่นการอบรม")
+        verbose_name_plural = _("รุ่นการอบรม")
         constraints = [
             models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="training_session_dates"),
         ]
@@ -95,8 +95,8 @@ class Enrolment(models.Model):
 
     class Meta:
         ordering = ["session_id", "person__first_name_th", "id"]
-        verbose_name = "การลงทะเบียนและผลการอบรม"
-        verbose_name_plural = "การลงทะเบียนและผลการอบรม"
+        verbose_name = _("การลงทะเบียนและผลการอบรม")
+        verbose_name_plural = _("การลงทะเบียนและผลการอบรม")
         constraints = [models.UniqueConstraint(fields=["session", "person"], name="training_enrolment_unique")]
         indexes = [
             models.Index(fields=["status", "completed_on"]),
@@ -132,8 +132,8 @@ class Certificate(models.Model):
 
     class Meta:
         ordering = ["-issued_at", "-id"]
-        verbose_name = "วุฒิบัตร"
-        verbose_name_plural = "วุฒิบัตร"
+        verbose_name = _("วุฒิบัตร")
+        verbose_name_plural = _("วุฒิบัตร")
 
     def __str__(self) -> str:
         return self.number

@@ -20,8 +20,8 @@ class SkillFramework(models.Model):
 
     class Meta:
         ordering = ["code", "-version"]
-        verbose_name = "กรอบทักษะดิจิทัล"
-        verbose_name_plural = "กรอบทักษะดิจิทัล"
+        verbose_name = _("กรอบทักษะดิจิทัล")
+        verbose_name_plural = _("กรอบทักษะดิจิทัล")
         constraints = [models.UniqueConstraint(fields=["code", "version"], name="training_framework_version_unique")]
 
     def __str__(self) -> str:
@@ -45,8 +45,8 @@ class SkillArea(models.Model):
 
     class Meta:
         ordering = ["framework_id", "order", "code"]
-        verbose_name = "ด้านทักษะ"
-        verbose_name_plural = "ด้านทักษะ"
+        verbose_name = _("ด้านทักษะ")
+        verbose_name_plural = _("ด้านทักษะ")
         constraints = [models.UniqueConstraint(fields=["framework", "code"], name="training_area_code_unique")]
 
     def __str__(self) -> str:

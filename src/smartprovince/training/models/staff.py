@@ -49,8 +49,8 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["agency__name_th", "first_name_th", "last_name_th", "id"]
-        verbose_name = "บุคลากร"
-        verbose_name_plural = "บุคลากร"
+        verbose_name = _("บุคลากร")
+        verbose_name_plural = _("บุคลากร")
         indexes = [
             models.Index(fields=["agency", "is_active"]),
             # One agency's register in name order, a page at a time (the status is filtered while
@@ -103,8 +103,8 @@ class HeadcountSnapshot(models.Model):
 
     class Meta:
         ordering = ["-fiscal_year_be", "agency__name_th"]
-        verbose_name = "จำนวนบุคลากรรายปีงบประมาณ"
-        verbose_name_plural = "จำนวนบุคลากรรายปีงบประมาณ"
+        verbose_name = _("จำนวนบุคลากรรายปีงบประมาณ")
+        verbose_name_plural = _("จำนวนบุคลากรรายปีงบประมาณ")
         constraints = [
             models.UniqueConstraint(fields=["agency", "fiscal_year_be"], name="training_headcount_unique"),
         ]
