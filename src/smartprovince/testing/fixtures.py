@@ -13,6 +13,20 @@ from .seed import ensure_seed
 PASSWORD = "test-password-123"
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Transactional tests (browser tests: ``live_server``) run after every other test. Their
+    database is flushed when they end, which empties the seed the other tests rely on; pytest-django
+    orders them last, but pytest's own grouping by session-scoped parameters can move them forward."""
+
+    def flushes(item: pytest.Item) -> bool:
+        marker = item.get_closest_marker("django_db")
+        names = getattr(item, "fixturenames", ())
+        return bool(marker and marker.kwargs.get("transaction")) or "live_server" in names or "transactional_db" in names
+
+    items[:] = sorted(items, key=flushes)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
     """Every test database starts with the areas, the agencies and the plan loaded."""

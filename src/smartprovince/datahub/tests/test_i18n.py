@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page(client: Client) -> Callable[..., str]:
+def page_html(client: Client) -> Callable[..., str]:
     def get(url: str, language: str) -> str:
         client.cookies["django_language"] = language
         try:
@@ -53,9 +53,9 @@ def test_choices_keep_the_thai_stored_value() -> None:
                      ("ลับมาก", "Secret"), ("ลับที่สุด", "Top secret")]
 
 
-def test_dataset_form_in_english_and_thai(login: Any, agri_editor: Any, page: Callable[..., str]) -> None:
+def test_dataset_form_in_english_and_thai(login: Any, agri_editor: Any, page_html: Callable[..., str]) -> None:
     login(agri_editor)
-    html = page("/app/datahub/datasets/new/", "en")
+    html = page_html("/app/datahub/datasets/new/", "en")
     for english in (">Data Type ", ">Data Category ", ">Data Classification<", ">Update Frequency Interval<",
                     ">Accessible Condition<", ">First year of data (B.E.)<", ">West bound longitude<",
                     "Separate with commas, e.g. rice, yield, agriculture", "— Select —",
@@ -65,7 +65,7 @@ def test_dataset_form_in_english_and_thai(login: Any, agri_editor: Any, page: Ca
     for thai in (">ประเภทชุดข้อมูล", ">ข้อมูลสถิติ<", ">ลับที่สุด<", "ยุทธศาสตร์ชาติ<", "คั่นด้วยจุลภาค", "— เลือก —",
                  ">เงื่อนไขในการเข้าถึงข้อมูล<"):
         assert thai not in html, thai
-    html = page("/app/datahub/datasets/new/", "th")
+    html = page_html("/app/datahub/datasets/new/", "th")
     for thai in (">ประเภทชุดข้อมูล ", '<option value="ข้อมูลสถิติ">ข้อมูลสถิติ</option>', "คั่นด้วยจุลภาค เช่น ข้าว, ผลผลิต, เกษตร",
                  "— เลือก —"):
         assert thai in html, thai
@@ -73,11 +73,11 @@ def test_dataset_form_in_english_and_thai(login: Any, agri_editor: Any, page: Ca
 
 
 def test_dataset_saved_from_an_english_page_stores_the_thai_values(
-    client: Client, login: Any, agri_editor: Any, make_dataset: Callable[..., Any], page: Callable[..., str],
+    client: Client, login: Any, agri_editor: Any, make_dataset: Callable[..., Any], page_html: Callable[..., str],
 ) -> None:
     dataset = make_dataset(data_classification="เปิดเผย")
     login(agri_editor)
-    html = page(f"/data/dataset/{dataset.name}/", "en")
+    html = page_html(f"/data/dataset/{dataset.name}/", "en")
     assert "Statistical data" in html and "Public data" in html and "National" not in html
     assert ">ข้อมูลสถิติ<" not in html
     dataset.refresh_from_db()
@@ -98,46 +98,46 @@ def test_dataset_saved_from_an_english_page_stores_the_thai_values(
 
 
 def test_resource_pages_in_english_and_thai(
-    login: Any, agri_editor: Any, make_dataset: Callable[..., Any], upload: Callable[..., Any], page: Callable[..., str],
+    login: Any, agri_editor: Any, make_dataset: Callable[..., Any], upload: Callable[..., Any], page_html: Callable[..., str],
 ) -> None:
     dataset = make_dataset()
     resource = upload(dataset, "อำเภอ,ปี,ค่า\nเมืองสกลนคร,2565,10\n".encode(), "rice.csv")
     login(agri_editor)
-    html = page(f"/app/datahub/datasets/{dataset.name}/resources/new/", "en")
+    html = page_html(f"/app/datahub/datasets/{dataset.name}/resources/new/", "en")
     for english in (">Resource name<", "Leave blank to use the file name", ">Or a link to the data<", ">Sheet (XLSX)<"):
         assert english in html, english
     assert "ชื่อทรัพยากร" not in html and "เว้นว่างเพื่อใช้ชื่อไฟล์" not in html
-    html = page(f"/app/datahub/resources/{resource.pk}/", "en")
+    html = page_html(f"/app/datahub/resources/{resource.pk}/", "en")
     for english in ("— Not a key —", ">Area code (DOPA 2/4/6 digits or area name)<", ">Fiscal year (B.E.)<", ">Integer<",
                     ">Text<", ">New version of the file"):
         assert english in html, english
     for thai in ("— ไม่ใช่คีย์ —", "รหัสพื้นที่ (มท.", ">จำนวนเต็ม<", ">ข้อความ<", ">ไฟล์ฉบับใหม่"):
         assert thai not in html, thai
-    html = page(f"/app/datahub/resources/{resource.pk}/", "th")
+    html = page_html(f"/app/datahub/resources/{resource.pk}/", "th")
     for thai in ("— ไม่ใช่คีย์ —", ">รหัสพื้นที่ (มท. 2/4/6 หลัก หรือชื่อพื้นที่)<", ">จำนวนเต็ม<", ">ไฟล์ฉบับใหม่"):
         assert thai in html, thai
 
 
-def test_it_system_registry_in_english_and_thai(login: Any, admin_user: Any, page: Callable[..., str]) -> None:
+def test_it_system_registry_in_english_and_thai(login: Any, admin_user: Any, page_html: Callable[..., str]) -> None:
     agri = Agency.objects.get(code="SKN-AGRI")
     source = ITSystem.objects.create(agency=agri, name="ระบบทะเบียนเกษตรกร", kind="database", status="development")
     target = ITSystem.objects.create(agency=agri, name="ระบบแผนที่", status="planned")
     IntegrationLink.objects.create(source=source, target=target, method="gdx")
     login(admin_user)
-    html = page("/app/datahub/systems/", "en")
+    html = page_html("/app/datahub/systems/", "en")
     for english in (">Database<", ">In development<", "GDX (Government Data Exchange)"):
         assert english in html, english
     assert "ศูนย์แลกเปลี่ยนข้อมูลกลางภาครัฐ" not in html and ">กำลังพัฒนา<" not in html
-    html = page("/app/datahub/systems/new/", "en")
+    html = page_html("/app/datahub/systems/new/", "en")
     for english in (">Information system<", ">Planned<", ">Retired<", ">System name", ">Hosting/provider<"):
         assert english in html, english
     assert ">ระบบสารสนเทศ<" not in html and ">วางแผน<" not in html
-    html = page("/app/datahub/links/new/", "en")
+    html = page_html("/app/datahub/links/new/", "en")
     for english in (">Source system", ">Integration method", ">File exchange<", ">Direct database link<"):
         assert english in html, english
     assert ">แลกเปลี่ยนไฟล์<" not in html
-    html = page("/app/datahub/systems/new/", "th")
+    html = page_html("/app/datahub/systems/new/", "th")
     assert ">ระบบสารสนเทศ<" in html and ">วางแผน<" in html and ">ชื่อระบบ" in html
-    html = page("/app/datahub/links/new/", "th")
+    html = page_html("/app/datahub/links/new/", "th")
     assert ">GDX (ศูนย์แลกเปลี่ยนข้อมูลกลางภาครัฐ)<" in html and ">แลกเปลี่ยนไฟล์<" in html
     assert set(ITSystem.objects.values_list("kind", "status")) == {("database", "development"), ("system", "planned")}

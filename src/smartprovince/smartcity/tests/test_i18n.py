@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page(client: Client) -> Callable[..., str]:
+def page_html(client: Client) -> Callable[..., str]:
     def get(url: str, language: str) -> str:
         client.cookies["django_language"] = language
         try:
@@ -41,29 +41,29 @@ def initiative(agri_editor: Any) -> Any:
     )
 
 
-def test_initiative_form_sector_and_domain_choices(login: Any, agri_editor: Any, page: Callable[..., str]) -> None:
+def test_initiative_form_sector_and_domain_choices(login: Any, agri_editor: Any, page_html: Callable[..., str]) -> None:
     login(agri_editor)
-    html = page("/app/smartcity/new/", "en")
+    html = page_html("/app/smartcity/new/", "en")
     for english in ("Smart Economy", "Smart Governance", "Agriculture", "Tourism", "Investment"):
         assert f" {english}</label>" in html, english
     for thai in ("การเกษตร", "การท่องเที่ยว", "เศรษฐกิจอัจฉริยะ", "อื่น ๆ"):
         assert thai not in html, thai
-    html = page("/app/smartcity/new/", "th")
+    html = page_html("/app/smartcity/new/", "th")
     for thai in ("การเกษตร", "การท่องเที่ยว", "เศรษฐกิจอัจฉริยะ"):
         assert thai in html, thai
     assert "Smart Economy" not in html and "Agriculture" not in html
 
 
-def test_initiative_list_and_detail(login: Any, agri_editor: Any, initiative: Any, page: Callable[..., str]) -> None:
+def test_initiative_list_and_detail(login: Any, agri_editor: Any, initiative: Any, page_html: Callable[..., str]) -> None:
     login(agri_editor)
-    html = page("/app/smartcity/", "en")
+    html = page_html("/app/smartcity/", "en")
     assert '<option value="agriculture">Agriculture</option>' in html
     assert '<option value="economy">Smart Economy</option>' in html
     assert "การเกษตร" not in html and "เศรษฐกิจอัจฉริยะ" not in html
-    html = page(f"/app/smartcity/{initiative.pk}/", "en")
+    html = page_html(f"/app/smartcity/{initiative.pk}/", "en")
     assert '<span class="pill">Agriculture</span>' in html and '<span class="pill">Smart Economy</span>' in html
     assert "การเกษตร" not in html
-    html = page("/app/smartcity/", "th")
+    html = page_html("/app/smartcity/", "th")
     assert '<option value="agriculture">การเกษตร</option>' in html
-    html = page(f"/app/smartcity/{initiative.pk}/", "th")
+    html = page_html(f"/app/smartcity/{initiative.pk}/", "th")
     assert '<span class="pill">การเกษตร</span>' in html
