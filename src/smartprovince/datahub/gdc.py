@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .gdc_labels import LABELS
+from .gdc_labels import FIELD_LABELS, LABELS
 
 OTHER = "อื่นๆ"
 
@@ -233,3 +233,9 @@ def label(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [LABELS.get(v, v) for v in value]
     return LABELS.get(value, value)
+
+
+def field_labels(labels: list[str]) -> list[Any]:
+    """The display labels of Thai field labels (``completeness``'s missing list) in the page's
+    language; the validation messages keep quoting the Thai labels."""
+    return [FIELD_LABELS.get(label, label) for label in labels]

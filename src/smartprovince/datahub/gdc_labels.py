@@ -3,13 +3,17 @@
 The values themselves are stored and exported in Thai exactly as the national catalogs store them;
 only what a form or page shows is translated. The ``GD Catalog value`` context keeps these apart
 from the same Thai words elsewhere in the interface (``วัน`` is "Day" here, "days" in a duration).
+
+``FIELD_LABELS`` does the same for the Thai field labels of ``gdc.FIELDS`` and ``gdc.EXTRA_LABELS``:
+the validation messages quote them in Thai, the completeness hint shows them in the page's language.
+Most share their msgid with the model field of the same name; no context, so they share its English.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -130,4 +134,37 @@ LABELS: dict[str, _StrPromise] = {
     "ชั้นข้อมูลภาพแผนที่ภูมิประเทศ": pgettext_lazy("GD Catalog value", "ชั้นข้อมูลภาพแผนที่ภูมิประเทศ"),
     "ชั้นข้อมูลแผนที่ภาพถ่ายทางอากาศ": pgettext_lazy("GD Catalog value", "ชั้นข้อมูลแผนที่ภาพถ่ายทางอากาศ"),
     "ชั้นข้อมูลภาพวาดดาวเทียมดัดแก้": pgettext_lazy("GD Catalog value", "ชั้นข้อมูลภาพวาดดาวเทียมดัดแก้"),
+}
+
+FIELD_LABELS: dict[str, _StrPromise] = {
+    "ประเภทชุดข้อมูล": gettext_lazy("ประเภทชุดข้อมูล"),
+    "ชื่อชุดข้อมูล": gettext_lazy("ชื่อชุดข้อมูล"),
+    "หน่วยงาน/องค์กร": gettext_lazy("หน่วยงาน/องค์กร"),
+    "ชื่อผู้ติดต่อ": gettext_lazy("ชื่อผู้ติดต่อ"),
+    "อีเมลผู้ติดต่อ": gettext_lazy("อีเมลผู้ติดต่อ"),
+    "คำสำคัญ": gettext_lazy("คำสำคัญ"),
+    "รายละเอียด/คำอธิบาย": gettext_lazy("รายละเอียด/คำอธิบาย"),
+    "วัตถุประสงค์": gettext_lazy("วัตถุประสงค์"),
+    "หน่วยความถี่ของการปรับปรุงข้อมูล": gettext_lazy("หน่วยความถี่ของการปรับปรุงข้อมูล"),
+    "ขอบเขตเชิงภูมิศาสตร์หรือเชิงพื้นที่": gettext_lazy("ขอบเขตเชิงภูมิศาสตร์หรือเชิงพื้นที่"),
+    "แหล่งที่มา": gettext_lazy("แหล่งที่มา"),
+    "รูปแบบการเก็บข้อมูล": gettext_lazy("รูปแบบการเก็บข้อมูล"),
+    "หมวดหมู่ข้อมูลตามธรรมาภิบาลข้อมูลภาครัฐ": gettext_lazy("หมวดหมู่ข้อมูลตามธรรมาภิบาลข้อมูลภาครัฐ"),
+    "สัญญาอนุญาตให้ใช้ข้อมูล": gettext_lazy("สัญญาอนุญาตให้ใช้ข้อมูล"),
+    "ระดับชั้นข้อมูล": gettext_lazy("ระดับชั้นข้อมูล"),
+    "ผู้สนับสนุนหรือผู้ร่วมดำเนินการ": gettext_lazy("ผู้สนับสนุนหรือผู้ร่วมดำเนินการ"),
+    "หน่วยที่ย่อยที่สุดของการจัดเก็บข้อมูล": gettext_lazy("หน่วยที่ย่อยที่สุดของการจัดเก็บข้อมูล"),
+    "ภาษาที่ใช้": gettext_lazy("ภาษาที่ใช้"),
+    "การจัดจำแนก (สำหรับชุดข้อมูลสถิติ)": gettext_lazy("การจัดจำแนก (สำหรับชุดข้อมูลสถิติ)"),
+    "หน่วยตัวคูณ (สำหรับชุดข้อมูลสถิติ)": gettext_lazy("หน่วยตัวคูณ (สำหรับชุดข้อมูลสถิติ)"),
+    "ชุดข้อมูลภูมิศาสตร์": gettext_lazy("ชุดข้อมูลภูมิศาสตร์"),
+    "มาตราส่วน": gettext_lazy("มาตราส่วน"),
+    "วันที่ปรับปรุงข้อมูลล่าสุด": gettext_lazy("วันที่ปรับปรุงข้อมูลล่าสุด"),
+    "ปีข้อมูลที่เริ่มต้นจัดทำ": gettext_lazy("ปีข้อมูลที่เริ่มต้นจัดทำ"),
+    "ปีข้อมูลล่าสุดที่เผยแพร่": gettext_lazy("ปีข้อมูลล่าสุดที่เผยแพร่"),
+    "หน่วยวัด": gettext_lazy("หน่วยวัด"),
+    "พิกัดกรอบพื้นที่ด้านทิศตะวันตก": gettext_lazy("พิกัดกรอบพื้นที่ด้านทิศตะวันตก"),
+    "พิกัดกรอบพื้นที่ด้านทิศตะวันออก": gettext_lazy("พิกัดกรอบพื้นที่ด้านทิศตะวันออก"),
+    "พิกัดกรอบพื้นที่ด้านทิศเหนือ": gettext_lazy("พิกัดกรอบพื้นที่ด้านทิศเหนือ"),
+    "พิกัดกรอบพื้นที่ด้านทิศใต้": gettext_lazy("พิกัดกรอบพื้นที่ด้านทิศใต้"),
 }

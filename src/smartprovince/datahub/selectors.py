@@ -322,6 +322,14 @@ def catalog_search(
     return CatalogResult(ids=DatasetIds(packed), facets=facet_values, audience=audience)
 
 
+def domain_titles_en(names: list[str]) -> dict[str, str]:
+    """``{name: English title}`` of the named domains that have one (the catalog's facets on English
+    pages; the cached facets and the CKAN API keep the Thai titles)."""
+    if not names:
+        return {}
+    return dict(DataDomain.objects.filter(name__in=names).exclude(title_en="").values_list("name", "title_en"))
+
+
 def domain_list() -> QuerySet[DataDomain]:
     return DataDomain.objects.filter(is_active=True).annotate(
         n_datasets=Count("datasets", filter=Q(datasets__is_deleted=False, datasets__is_private=False))

@@ -1,5 +1,6 @@
 """``{{ dataset.data_type|gdc_label }}``: a GD Catalog controlled value as shown to people (the
-stored Thai value, translated on English pages)."""
+stored Thai value, translated on English pages); ``{{ quality.missing|gdc_field_labels }}``: Thai
+field labels of the metadata standard, likewise."""
 
 from __future__ import annotations
 
@@ -15,3 +16,8 @@ register = template.Library()
 @register.filter
 def gdc_label(value: Any) -> Any:
     return gdc.label(value)
+
+
+@register.filter
+def gdc_field_labels(labels: list[str]) -> list[Any]:
+    return gdc.field_labels(labels)

@@ -16,7 +16,7 @@ from rdflib.compare import isomorphic
 
 from smartprovince.agencies.models import Agency
 from smartprovince.datahub import gdc
-from smartprovince.datahub.gdc_labels import LABELS
+from smartprovince.datahub.gdc_labels import FIELD_LABELS, LABELS
 from smartprovince.datahub.models import Dataset, IntegrationLink, ITSystem
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +144,79 @@ def test_it_system_registry_in_english_and_thai(login: Any, admin_user: Any, pag
     html = page_html("/app/datahub/links/new/", "th")
     assert ">GDX (ศูนย์แลกเปลี่ยนข้อมูลกลางภาครัฐ)<" in html and ">แลกเปลี่ยนไฟล์<" in html
     assert set(ITSystem.objects.values_list("kind", "status")) == {("database", "development"), ("system", "planned")}
+
+
+def test_missing_metadata_fields_in_english_and_thai(
+    make_dataset: Callable[..., Any], page_html: Callable[..., str],
+) -> None:
+    dataset = make_dataset()  # statistical, without last update date, years or unit of measure
+    html = page_html(f"/data/dataset/{dataset.name}/", "en")
+    assert "Missing: Date last updated, First year of data, Last year of data, Unit of measure<" in html
+    for thai in ("วันที่ปรับปรุงข้อมูลล่าสุด", "ปีข้อมูลที่เริ่มต้นจัดทำ", "ปีข้อมูลล่าสุดที่เผยแพร่", "หน่วยวัด"):
+        assert thai not in html, thai
+    html = page_html(f"/data/dataset/{dataset.name}/", "th")
+    assert "ยังขาด: วันที่ปรับปรุงข้อมูลล่าสุด, ปีข้อมูลที่เริ่มต้นจัดทำ, ปีข้อมูลล่าสุดที่เผยแพร่, หน่วยวัด<" in html
+
+
+def test_every_completeness_field_label_is_translated() -> None:
+    labels = [label for label, _allowed, _multi in gdc.FIELDS.values()] + list(gdc.EXTRA_LABELS.values())
+    with translation.override("th"):
+        assert [str(FIELD_LABELS[label]) for label in labels] == labels
+    with translation.override("en"):
+        untranslated = [label for label in labels if str(FIELD_LABELS[label]) == label]
+        # the validation messages that quote the same labels stay Thai
+        assert gdc.validate_metadata({})["title"] == [
+            "กรุณากรอก “ชื่อชุดข้อมูล” (เป็นข้อมูลบังคับตามมาตรฐานเมทาดาตาภาครัฐ)"]
+    assert untranslated == []
+
+
+def test_domain_titles_in_english_and_thai(
+    login: Any, admin_user: Any, make_dataset: Callable[..., Any], page_html: Callable[..., str],
+) -> None:
+    dataset = make_dataset(domains=("agriculture", "social-quality-of-life"))
+    html = page_html("/data/", "en")
+    for english in (">Agriculture</a> (1)", ">Society and quality of life</a> (1)", " · Agriculture · Society and quality of life<"):
+        assert english in html, english
+    assert ">เกษตร</a>" not in html and "· เกษตร" not in html and "สังคมและคุณภาพชีวิต" not in html
+    html = page_html(f"/data/dataset/{dataset.name}/", "en")
+    assert " · Agriculture · Society and quality of life<" in html and "สังคมและคุณภาพชีวิต" not in html
+    html = page_html("/data/?groups=agriculture", "en")
+    assert "<strong>Agriculture</strong> (1)" in html
+    html = page_html("/data/", "th")
+    assert ">เกษตร</a> (1)" in html and ">สังคมและคุณภาพชีวิต</a> (1)" in html and "Agriculture" not in html
+    login(admin_user)
+    html = page_html("/app/datahub/domains/", "en")
+    for english in (">Agriculture</a>", ">Tourism</a>", ">Trade and investment</a>"):
+        assert english in html, english
+    assert ">เกษตร</a>" not in html and ">ท่องเที่ยว</a>" not in html
+    html = page_html("/app/datahub/domains/", "th")
+    assert ">เกษตร</a>" in html and ">ท่องเที่ยว</a>" in html and ">Agriculture</a>" not in html
+
+
+def test_catalog_data_category_filter_in_english_and_thai(
+    make_dataset: Callable[..., Any], page_html: Callable[..., str],
+) -> None:
+    make_dataset()
+    html = page_html("/data/", "en")
+    assert "data_category=%E0%B8%82%E0%B9%89%E0%B8%AD%E0%B8%A1%E0%B8%B9%E0%B8%A5%E0%B8%AA%E0%B8%B2%E0%B8%98" in html
+    assert ">Public data</a> (1)" in html and "ข้อมูลสาธารณะ" not in html
+    html = page_html("/data/?data_category=ข้อมูลสาธารณะ", "en")  # the filter value stays the stored Thai value
+    assert "<strong>Public data</strong> (1)" in html and "rice-2565" in html
+    assert '<input type="hidden" name="data_category" value="ข้อมูลสาธารณะ">' in html
+    html = page_html("/data/", "th")
+    assert ">ข้อมูลสาธารณะ</a> (1)" in html and "Public data" not in html
+
+
+def test_catalog_api_answers_the_same_in_either_language(client: Client, make_dataset: Callable[..., Any]) -> None:
+    make_dataset(domains=("agriculture",))
+    urls = ['/api/3/action/package_search?facet.field=["groups","data_category","data_type"]',
+            "/api/3/action/group_list?all_fields=true", "/api/3/action/group_show?id=agriculture"]
+    answers: dict[str, list[bytes]] = {}
+    for language in ("th", "en"):
+        client.cookies["django_language"] = language
+        answers[language] = [client.get(url).content for url in urls]
+        translation.activate("th")
+    assert answers["en"] == answers["th"]
+    facets = json.loads(answers["en"][0])["result"]["search_facets"]
+    assert [(i["name"], i["display_name"]) for i in facets["groups"]["items"]] == [("agriculture", "เกษตร")]
+    assert [(i["name"], i["display_name"]) for i in facets["data_category"]["items"]] == [("ข้อมูลสาธารณะ", "ข้อมูลสาธารณะ")]

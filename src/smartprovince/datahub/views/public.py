@@ -15,13 +15,13 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, Stream
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views import View
 
 from smartprovince.core.models import Area
 from smartprovince.core.permissions import PermissionRequiredMixin, has_perm
 
-from .. import dcat, profiles, quality, query, selectors
+from .. import dcat, gdc, profiles, quality, query, selectors
 from ..models import Dataset
 
 FACETS = ["organization", "groups", "tags", "res_format", "data_category"]
@@ -42,12 +42,26 @@ class CatalogView(PermissionRequiredMixin, View):
         datasets = result.datasets(list(page.object_list))
         titles = {"organization": gettext("หน่วยงาน"), "groups": gettext("ด้านข้อมูล"), "tags": gettext("คำสำคัญ"),
                   "res_format": gettext("รูปแบบไฟล์"), "data_category": gettext("หมวดหมู่ข้อมูล")}
+        labels = _facet_labels(result.facets)
         facet_blocks = [{"field": f, "title": titles[f], "items": [
-            {**i, "selected": i["name"] in filters.get(f, []), "url": _facet_url(request, f, i["name"])}
+            {**i, "display_name": labels.get((f, i["name"]), i["display_name"]), "selected": i["name"] in filters.get(f, []),
+             "url": _facet_url(request, f, i["name"])}
             for i in result.facets.get(f, [])]} for f in FACETS]
         return render(request, "datahub/catalog.html", {
             "q": q, "page_obj": page, "datasets": datasets, "facets": facet_blocks, "filters": filters, "sort": sort,
         })
+
+
+def _facet_labels(facets: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], Any]:
+    """Display names of facet values in the page's language, by (field, value): the GD Catalog
+    category and type through ``gdc_labels``, data domains by their English title on English pages.
+    The values (the filter parameters) and the cached facets, which the CKAN API shares, stay Thai."""
+    labels: dict[tuple[str, str], Any] = {
+        (f, i["name"]): gdc.label(i["name"]) for f in ("data_category", "data_type") for i in facets.get(f, [])}
+    if get_language() == "en":
+        titles = selectors.domain_titles_en([i["name"] for i in facets.get("groups", [])])
+        labels.update({("groups", name): title for name, title in titles.items()})
+    return labels
 
 
 def _facet_url(request: HttpRequest, field: str, value: str) -> str:
