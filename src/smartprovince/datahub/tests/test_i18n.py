@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic
 from smartprovince.agencies.models import Agency
 from smartprovince.datahub import gdc
 from smartprovince.datahub.gdc_labels import FIELD_LABELS, LABELS
-from smartprovince.datahub.models import Dataset, IntegrationLink, ITSystem
+from smartprovince.datahub.models import DataDomain, Dataset, IntegrationLink, ITSystem
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +220,15 @@ def test_catalog_api_answers_the_same_in_either_language(client: Client, make_da
     facets = json.loads(answers["en"][0])["result"]["search_facets"]
     assert [(i["name"], i["display_name"]) for i in facets["groups"]["items"]] == [("agriculture", "เกษตร")]
     assert [(i["name"], i["display_name"]) for i in facets["data_category"]["items"]] == [("ข้อมูลสาธารณะ", "ข้อมูลสาธารณะ")]
+
+
+@pytest.mark.parametrize(("language", "flash"), [("th", "บันทึกด้านข้อมูลแล้ว"), ("en", "Data domain saved.")])
+def test_data_hub_flash_messages_follow_the_language(client: Client, login: Any, admin_user: Any, language: str,
+                                                      flash: str) -> None:
+    login(admin_user)
+    client.cookies["django_language"] = language
+    r = client.post("/app/datahub/domains/", {"name": "energy", "title_th": "พลังงาน", "title_en": "Energy",
+                                              "description": "", "order": "9", "is_active": "on"}, follow=True)
+    translation.activate("th")
+    assert r.status_code == 200 and flash in r.content.decode()
+    assert DataDomain.objects.get(name="energy").title_en == "Energy"

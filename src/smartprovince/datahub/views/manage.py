@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
@@ -65,7 +66,7 @@ class DatasetCreateView(PermissionRequiredMixin, View):
                 apply_validation_error(form, exc, field_map={"tags": "tags_text", "groups": "domains",
                                                              "owner_org": "agency"})
             else:
-                messages.success(request, f"สร้างชุดข้อมูล “{dataset.title}” แล้ว เพิ่มไฟล์ข้อมูลได้เลย")
+                messages.success(request, gettext("สร้างชุดข้อมูล “%(title)s” แล้ว เพิ่มไฟล์ข้อมูลได้เลย") % {"title": dataset.title})
                 return redirect("datahub:resource-new", name=dataset.name)
         return render(request, "datahub/dataset_form.html", {"form": form, "creating": True}, status=400)
 
@@ -93,7 +94,7 @@ class DatasetUpdateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc, field_map={"tags": "tags_text", "groups": "domains"})
             else:
-                messages.success(request, "บันทึกการแก้ไขแล้ว")
+                messages.success(request, gettext("บันทึกการแก้ไขแล้ว"))
                 return redirect("datahub_public:dataset", name=dataset.name)
         return render(request, "datahub/dataset_form.html", {"form": form, "dataset": dataset}, status=400)
 
@@ -104,7 +105,7 @@ class DatasetDeleteView(PermissionRequiredMixin, View):
     def post(self, request: HttpRequest, name: str) -> HttpResponse:
         dataset = selectors.access_dataset(actor=request.user, key=name, write=True)
         services.dataset_delete(actor=request.user, dataset=dataset)
-        messages.success(request, f"ลบชุดข้อมูล “{dataset.title}” แล้ว")
+        messages.success(request, gettext("ลบชุดข้อมูล “%(title)s” แล้ว") % {"title": dataset.title})
         return redirect("datahub:home")
 
 
@@ -186,7 +187,7 @@ class ResourceManageView(UploadGuardMixin, PermissionRequiredMixin, View):
                 except ValidationError as exc:
                     formset._non_form_errors = formset.error_class(exc.messages)  # type: ignore[attr-defined]
                 else:
-                    messages.success(request, "บันทึกพจนานุกรมข้อมูลและคีย์มาตรฐานแล้ว")
+                    messages.success(request, gettext("บันทึกพจนานุกรมข้อมูลและคีย์มาตรฐานแล้ว"))
                     return redirect("datahub:resource", resource_id=resource.pk)
             return render(request, "datahub/resource_manage.html", self._ctx(request, resource, formset=formset),
                           status=400)
@@ -213,6 +214,6 @@ class ResourceManageView(UploadGuardMixin, PermissionRequiredMixin, View):
                           status=400)
         if action == "delete":
             services.resource_delete(actor=request.user, resource=resource)
-            messages.success(request, f"ลบ “{resource.name}” แล้ว")
+            messages.success(request, gettext("ลบ “%(name)s” แล้ว") % {"name": resource.name})
             return redirect("datahub_public:dataset", name=resource.dataset.name)
         return redirect("datahub:resource", resource_id=resource.pk)

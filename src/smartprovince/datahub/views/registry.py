@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views import View
 
 from smartprovince.core.forms import apply_validation_error
@@ -64,7 +65,7 @@ class SystemEditView(PermissionRequiredMixin, View):
         system = self._system(request, pk)
         if system is not None and request.POST.get("action") == "delete":
             registry_services.system_delete(actor=request.user, system=system)
-            messages.success(request, "ลบระบบออกจากทะเบียนแล้ว")
+            messages.success(request, gettext("ลบระบบออกจากทะเบียนแล้ว"))
             return redirect("datahub:systems")
         form = SystemForm(request.POST, instance=ITSystem.objects.get(pk=system.pk) if system else None,
                           agencies=_system_agencies(request.user))
@@ -75,7 +76,7 @@ class SystemEditView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกระบบแล้ว")
+                messages.success(request, gettext("บันทึกระบบแล้ว"))
                 return redirect("datahub:systems")
         return render(request, "datahub/system_form.html", {"form": form, "system": system}, status=400)
 
@@ -97,7 +98,7 @@ class LinkCreateView(PermissionRequiredMixin, View):
             if link.source not in self._sources(request):
                 raise Http404
             registry_services.link_delete(actor=request.user, link=link)
-            messages.success(request, "ลบการเชื่อมโยงแล้ว")
+            messages.success(request, gettext("ลบการเชื่อมโยงแล้ว"))
             return redirect("datahub:systems")
         form = LinkForm(request.POST, sources=self._sources(request))
         if form.is_valid():
@@ -106,7 +107,7 @@ class LinkCreateView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกการเชื่อมโยงแล้ว")
+                messages.success(request, gettext("บันทึกการเชื่อมโยงแล้ว"))
                 return redirect("datahub:systems")
         return render(request, "datahub/link_form.html", {"form": form}, status=400)
 
@@ -128,7 +129,7 @@ class DomainListView(PermissionRequiredMixin, View):
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
-                messages.success(request, "บันทึกด้านข้อมูลแล้ว")
+                messages.success(request, gettext("บันทึกด้านข้อมูลแล้ว"))
                 return redirect("datahub:domains")
         return render(request, "datahub/domains.html", {"domains": DataDomain.objects.all(), "form": form,
                                                         "domain": domain}, status=400)
