@@ -105,3 +105,21 @@ def login(client: Client) -> Callable[[Any], Client]:
         return client
 
     return do
+
+
+@pytest.fixture
+def page_html(client: Client) -> Callable[[str, str], str]:
+    """``page_html(url, "en")``: the page's HTML as a visitor with that language cookie sees it
+    (status 200 asserted); Thai is active again afterwards."""
+    from django.utils import translation
+
+    def get(url: str, language: str) -> str:
+        client.cookies["django_language"] = language
+        try:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            return response.content.decode()
+        finally:
+            translation.activate("th")  # the middleware leaves the last request's language active
+
+    return get

@@ -22,19 +22,6 @@ from smartprovince.datahub.models import DataDomain, Dataset, IntegrationLink, I
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def page_html(client: Client) -> Callable[..., str]:
-    def get(url: str, language: str) -> str:
-        client.cookies["django_language"] = language
-        try:
-            response = client.get(url)
-            assert response.status_code == 200, url
-            return response.content.decode()
-        finally:
-            translation.activate("th")  # the middleware leaves the last request's language active
-
-    return get
-
 
 def test_every_thai_controlled_value_has_a_translatable_label() -> None:
     values = {v for name in dir(gdc) if name.isupper() and isinstance(getattr(gdc, name), tuple)

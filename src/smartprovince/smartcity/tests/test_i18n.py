@@ -8,8 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client
-from django.utils import translation
 
 from smartprovince.agencies.models import Agency
 from smartprovince.smartcity.models import Domain, Sector
@@ -17,19 +15,6 @@ from smartprovince.smartcity.services import initiative_create
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def page_html(client: Client) -> Callable[..., str]:
-    def get(url: str, language: str) -> str:
-        client.cookies["django_language"] = language
-        try:
-            response = client.get(url)
-            assert response.status_code == 200, url
-            return response.content.decode()
-        finally:
-            translation.activate("th")
-
-    return get
 
 
 @pytest.fixture
