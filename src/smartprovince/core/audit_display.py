@@ -123,12 +123,6 @@ def _resource_model(app_label: str, resource: str, object_type: str) -> type[mod
     return None
 
 
-def _translated(text: Any) -> str:
-    """A verbose name in the active language: lazy ones translate themselves; plain Thai ones
-    (most ``Meta.verbose_name``) are looked up in the catalogue."""
-    return gettext(str(text))
-
-
 def action_label(action: str, object_type: str = "") -> str:
     """``monitoring.corrective_action.updated`` → "แก้ไขมาตรการแก้ไข (Act)"; the raw code when
     the verb or the resource is unknown."""
@@ -142,7 +136,7 @@ def action_label(action: str, object_type: str = "") -> str:
         if model is None:
             return action
         noun = model._meta.verbose_name
-    return capfirst(str(VERBS[verb]) % {"model": _translated(noun)})
+    return capfirst(str(VERBS[verb]) % {"model": str(noun)})
 
 
 def event_action_label(event: Any) -> str:
@@ -213,6 +207,6 @@ def change_rows(event: Any) -> list[tuple[str, str]]:
     rows = []
     for name, value in (_get(event, "changes") or {}).items():
         field = _field(name, tuple(labels))
-        label = capfirst(_translated(field.verbose_name)) if field is not None else name
+        label = capfirst(str(field.verbose_name)) if field is not None else name
         rows.append((label, change_text(value, field)))
     return rows

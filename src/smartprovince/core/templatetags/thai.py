@@ -109,13 +109,6 @@ def num(value: Any, digits: int | None = None) -> str:
 
 
 @register.filter
-def audit_change(value: Any) -> str:
-    """One entry of an audit event's ``changes`` without its field: ``[old, new]`` → ``old → new``,
-    any other value (a "created"/"loaded" event's plain value) as it is; ISO dates shown in BE."""
-    return audit_display.change_text(value)
-
-
-@register.filter
 def audit_action(event: Any) -> str:
     """An audit event's action as a label: "แก้ไขมาตรการแก้ไข (Act)"; unknown codes stay raw."""
     return audit_display.event_action_label(event)

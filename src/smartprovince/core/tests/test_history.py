@@ -13,7 +13,7 @@ from django.utils import translation
 
 from smartprovince.agencies.models import Agency
 from smartprovince.core.audit import audit_log
-from smartprovince.core.templatetags.thai import audit_change
+from smartprovince.core.audit_display import change_text as audit_change
 
 
 @pytest.mark.parametrize(("value", "shown"), [

@@ -54,10 +54,10 @@ class CatalogView(PermissionRequiredMixin, View):
 
 def _facet_labels(facets: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], Any]:
     """Display names of facet values in the page's language, by (field, value): the GD Catalog
-    category and type through ``gdc_labels``, data domains by their English title on English pages.
+    category through ``gdc_labels``, data domains by their English title on English pages.
     The values (the filter parameters) and the cached facets, which the CKAN API shares, stay Thai."""
     labels: dict[tuple[str, str], Any] = {
-        (f, i["name"]): gdc.label(i["name"]) for f in ("data_category", "data_type") for i in facets.get(f, [])}
+        ("data_category", i["name"]): gdc.label(i["name"]) for i in facets.get("data_category", [])}
     if get_language() == "en":
         titles = selectors.domain_titles_en([i["name"] for i in facets.get("groups", [])])
         labels.update({("groups", name): title for name, title in titles.items()})

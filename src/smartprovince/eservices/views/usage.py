@@ -40,8 +40,7 @@ def _form_services(request: HttpRequest, agency_id: int | None) -> QuerySet[ESer
     if agency_id:
         return _writable_services(request, agency_id)
     agencies = selectors.writable_agencies(actor=request.user, permission="eservices.usage:write")
-    ids = list(agencies.values_list("pk", flat=True)[:2])
-    return _writable_services(request, ids[0]) if len(ids) == 1 else None
+    return _writable_services(request) if len(agencies.values_list("pk", flat=True)[:2]) == 1 else None
 
 
 class UsageListView(PermissionRequiredMixin, View):
